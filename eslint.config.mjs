@@ -1,0 +1,102 @@
+// @ts-check
+import js from '@eslint/js';
+import nx from '@nx/eslint-plugin';
+import prettier from 'eslint-config-prettier';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+const DRIVERS = ['kafkajs', 'mongodb', 'fastify', '@fastify/*'];
+
+/** Only the adapter that owns a driver may import it. */
+const driverOwnership = (/** @type {string} */ name, /** @type {string} */ owner) => ({
+  name,
+  message: `Only ${owner} imports ${name}; use its index.ts.`,
+});
+
+export default tseslint.config(
+  {
+    ignores: [
+      '**/node_modules/**',
+      '**/dist/**',
+      '**/.cache/**',
+      '**/coverage/**',
+      '.nx/**',
+      'libs/contracts/json-schema/**',
+      // Linted on purpose by tools/lint/lint-config.int.spec.ts; it breaks the rules by design.
+      'tools/lint-fixtures/**',
+    ],
+  },
+  js.configs.recommended,
+  ...tseslint.configs.recommendedTypeChecked,
+  {
+    languageOptions: {
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+    },
+    plugins: { '@nx': nx },
+    rules: {
+      '@typescript-eslint/consistent-type-imports': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/restrict-template-expressions': ['error', { allowNumber: true }],
+      '@nx/enforce-module-boundaries': [
+        'error',
+        {
+          allow: [],
+          enforceBuildableLibDependency: false,
+          depConstraints: [
+            { sourceTag: 'type:app', notDependOnLibsWithTags: ['type:app'] },
+            {
+              sourceTag: 'type:adapter',
+              onlyDependOnLibsWithTags: ['type:adapter', 'type:domain', 'type:contracts', 'type:util'],
+            },
+            {
+              sourceTag: 'type:domain',
+              onlyDependOnLibsWithTags: ['type:domain', 'type:contracts', 'type:util'],
+              bannedExternalImports: DRIVERS,
+            },
+            {
+              sourceTag: 'type:contracts',
+              onlyDependOnLibsWithTags: ['type:contracts', 'type:util'],
+              bannedExternalImports: DRIVERS,
+            },
+            { sourceTag: 'type:util', onlyDependOnLibsWithTags: ['type:util'], bannedExternalImports: DRIVERS },
+            { sourceTag: 'type:testing', notDependOnLibsWithTags: ['type:app'] },
+            { sourceTag: 'type:tooling', notDependOnLibsWithTags: ['type:app'] },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // Drivers are owned by one library each; tools provision infrastructure and may use them directly.
+    files: ['**/*.ts'],
+    ignores: ['libs/kafka/**', 'libs/mongo/**', 'tools/infra/**', '**/*.spec.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { paths: [driverOwnership('kafkajs', 'libs/kafka'), driverOwnership('mongodb', 'libs/mongo')] },
+      ],
+    },
+  },
+  {
+    // An app's domain folder is pure: no I/O, no framework, no clock of its own.
+    files: ['apps/*/src/domain/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [driverOwnership('kafkajs', 'libs/kafka'), driverOwnership('mongodb', 'libs/mongo')],
+          patterns: [
+            { group: ['fastify', '@fastify/*', 'node:*'], message: 'Domain code is pure; do I/O in src/adapters.' },
+            { group: ['**/adapters/**'], message: 'Domain code must not depend on adapters.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['**/*.mjs', '**/*.js'],
+    ...tseslint.configs.disableTypeChecked,
+    languageOptions: { ...tseslint.configs.disableTypeChecked.languageOptions, globals: { ...globals.node } },
+  },
+  prettier,
+);

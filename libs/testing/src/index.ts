@@ -1,0 +1,2 @@
+export { uniqueName, uniqueDatabaseName } from './test-names';
+export { waitFor, type WaitOptions } from './wait-for';

@@ -1,0 +1,7 @@
+export { startStack, type Stack, type StackOptions, type InfraPorts } from './stack';
+export { provisionKafka } from './kafka/provision';
+export { provisionFerretDb } from './ferretdb/provision';
+export { consoleReporter, type Reporter } from './progress';
+export { freePort } from './free-port';
+export { ManagedProcess, type ManagedProcessOptions } from './managed-process';
+export { cacheRoot } from './cache-dir';

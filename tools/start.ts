@@ -1,0 +1,63 @@
+// `npm start`: Kafka, FerretDB and every app that exists, on the default local ports; Ctrl-C stops all.
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { ManagedProcess, consoleReporter, startStack, type InfraPorts } from '@zc/infra';
+import { APPS, appEnvironment } from './system/apps';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const port = (name: string, fallback: number): number => Number(process.env[name] ?? fallback);
+const infraPorts: InfraPorts = {
+  kafka: port('KAFKA_PORT', 9092),
+  kafkaController: port('KAFKA_CONTROLLER_PORT', 9093),
+  mongo: port('MONGO_PORT', 27017),
+};
+
+const started = Date.now();
+const stack = await startStack({ report: consoleReporter, dataDir: join(root, '.cache', 'run'), ports: infraPorts });
+consoleReporter(
+  `infrastructure ready in ${((Date.now() - started) / 1000).toFixed(1)} s ` +
+    `(provisioning ${String(stack.timings.provisionMs)} ms, start ${String(stack.timings.startMs)} ms)`,
+);
+
+const running: { name: string; url: string; process: ManagedProcess }[] = [];
+for (const app of APPS) {
+  const entry = join(root, app.entry);
+  if (!existsSync(entry)) continue;
+  const env = appEnvironment(app, { kafkaBrokers: stack.kafkaBrokers, mongoUri: stack.mongoUri });
+  const child = new ManagedProcess({
+    name: app.name,
+    command: process.execPath,
+    args: ['--import', 'tsx', entry],
+    env: { ...process.env, ...env },
+    parentDeathSignal: 'TERM',
+    onLine: (line) => process.stdout.write(`[${app.name}] ${line}\n`),
+  });
+  await child.waitForLine(app.readyPattern, 60_000);
+  running.push({ name: app.name, url: `http://127.0.0.1:${String(app.port)}`, process: child });
+}
+
+const lines = [
+  '',
+  'Zendesk connector is running:',
+  `  Kafka bootstrap   ${stack.kafkaBrokers.join(',')}`,
+  `  MongoDB (FerretDB) ${stack.mongoUri}`,
+  ...running.map((app) => `  ${app.name.padEnd(18)}${app.url}`),
+  '',
+  'Press Ctrl-C to stop everything.',
+  '',
+];
+process.stdout.write(lines.join('\n'));
+
+let stopping = false;
+async function shutdown(signal: string): Promise<void> {
+  if (stopping) return;
+  stopping = true;
+  consoleReporter(`${signal}: stopping apps, then Kafka and FerretDB…`);
+  await Promise.all(running.map((app) => app.process.stop()));
+  await stack.stop();
+  consoleReporter('stopped');
+  process.exit(0);
+}
+process.on('SIGINT', () => void shutdown('SIGINT'));
+process.on('SIGTERM', () => void shutdown('SIGTERM'));
