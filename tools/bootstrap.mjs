@@ -34,6 +34,8 @@ if (!(command in commands)) {
   console.error(`usage: node tools/bootstrap.mjs ${Object.keys(commands).join('|')}`);
   process.exit(2);
 }
+// The command's own arguments follow the command name.
+process.argv.splice(2, 1);
 // In-process, so the servers this starts are our children and die with us.
 const { register } = await import('tsx/esm/api');
 register();
