@@ -1,0 +1,72 @@
+import type { Admin } from 'kafkajs';
+
+export interface PartitionLag {
+  groupId: string;
+  topic: string;
+  partition: number;
+  /** The group's next offset to read; -1 when the group never committed on this partition. */
+  committedOffset: number;
+  /** Log-end offset: the offset the next produced message will get. */
+  highWatermark: number;
+  /** Earliest offset still in the log (retention moves it). */
+  lowWatermark: number;
+  lagMessages: number;
+}
+
+/**
+ * Lag in messages. Without a commit the group would read from what retention kept, so lag counts only
+ * retained messages (an empty or fully expired partition shows 0, not a false backlog). A commit beyond
+ * the log end (topic recreated) is clamped to 0 rather than reported negative.
+ */
+export function lagMessages(committedOffset: number, highWatermark: number, lowWatermark: number): number {
+  if (committedOffset < 0) return Math.max(0, highWatermark - lowWatermark);
+  return Math.max(0, highWatermark - Math.max(committedOffset, lowWatermark));
+}
+
+/**
+ * Reads committed offsets and watermarks for each group over every topic it has committed on. Groups
+ * without members are reported too, so a stopped consumer keeps showing its (growing) lag.
+ */
+export async function readConsumerLag(admin: Admin, groupIds: string[]): Promise<PartitionLag[]> {
+  const watermarks = new Map<string, Promise<Map<number, { high: number; low: number }>>>();
+  const topicWatermarks = (topic: string) => {
+    let pending = watermarks.get(topic);
+    if (!pending) {
+      pending = admin
+        .fetchTopicOffsets(topic)
+        .then((offsets) => new Map(offsets.map((o) => [o.partition, { high: Number(o.high), low: Number(o.low) }])));
+      watermarks.set(topic, pending);
+    }
+    return pending;
+  };
+
+  const perGroup = await Promise.all(
+    groupIds.map(async (groupId) => {
+      const topics = await admin.fetchOffsets({ groupId });
+      const rows = await Promise.all(
+        topics.map(async ({ topic, partitions }) => {
+          const marks = await topicWatermarks(topic);
+          return partitions.map(({ partition, offset }): PartitionLag => {
+            const { high, low } = marks.get(partition) ?? { high: 0, low: 0 };
+            const committedOffset = Number(offset);
+            return {
+              groupId,
+              topic,
+              partition,
+              committedOffset,
+              highWatermark: high,
+              lowWatermark: low,
+              lagMessages: lagMessages(committedOffset, high, low),
+            };
+          });
+        }),
+      );
+      return rows.flat();
+    }),
+  );
+  return perGroup.flat().sort((a, b) => compare(a, b));
+}
+
+function compare(a: PartitionLag, b: PartitionLag): number {
+  return a.groupId.localeCompare(b.groupId) || a.topic.localeCompare(b.topic) || a.partition - b.partition;
+}

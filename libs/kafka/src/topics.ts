@@ -1,0 +1,94 @@
+import type { Admin, ITopicConfig } from 'kafkajs';
+import type { KafkaClient } from './client';
+import { realSleep } from './retry';
+
+export interface TopicSpec {
+  name: string;
+  partitions: number;
+  /** -1 keeps records forever (the log of record); omitted means the broker default. */
+  retentionMs?: number;
+  /** Log compaction keeps the latest record per key (snapshots such as users). */
+  compacted?: boolean;
+}
+
+export interface EnsureTopicsOptions {
+  /** How long to wait for every partition to have a leader. */
+  timeoutMs?: number;
+}
+
+export class TopicsNotReadyError extends Error {
+  readonly code = 'KAFKA_TOPICS_NOT_READY';
+  constructor(readonly topics: string[]) {
+    super(`Topics without a leader for every partition: ${topics.join(', ')}`);
+    this.name = 'TopicsNotReadyError';
+  }
+}
+
+export function topicConfig(spec: TopicSpec): ITopicConfig {
+  const configEntries: { name: string; value: string }[] = [];
+  if (spec.retentionMs !== undefined) configEntries.push({ name: 'retention.ms', value: String(spec.retentionMs) });
+  if (spec.compacted === true) configEntries.push({ name: 'cleanup.policy', value: 'compact' });
+  return { topic: spec.name, numPartitions: spec.partitions, replicationFactor: -1, configEntries };
+}
+
+/**
+ * Creates the topics that are missing and returns once metadata shows a leader for every partition.
+ * Safe to run from several processes at once: losing the creation race (TOPIC_ALREADY_EXISTS) is fine.
+ * Existing topics are left as they are; their partition count and configs are not changed.
+ */
+export async function ensureTopics(
+  client: KafkaClient,
+  specs: TopicSpec[],
+  options: EnsureTopicsOptions = {},
+): Promise<void> {
+  if (specs.length === 0) return;
+  const admin = client.kafka.admin();
+  await admin.connect();
+  try {
+    await ensureTopicsWith(admin, specs, options);
+  } finally {
+    await admin.disconnect();
+  }
+}
+
+/** As `ensureTopics`, on an admin the caller already holds. */
+export async function ensureTopicsWith(admin: Admin, specs: TopicSpec[], options: EnsureTopicsOptions = {}) {
+  const existing = new Set(await admin.listTopics());
+  const missing = specs.filter((spec) => !existing.has(spec.name));
+  if (missing.length > 0) {
+    // Resolves false when every topic already existed (another caller won); leaders are checked below anyway,
+    // because in that case kafkajs skips its own wait.
+    await admin.createTopics({ waitForLeaders: true, topics: missing.map(topicConfig) });
+  }
+  await waitForLeaders(
+    admin,
+    specs.map((spec) => spec.name),
+    options.timeoutMs ?? 30_000,
+  );
+}
+
+async function waitForLeaders(admin: Admin, topics: string[], timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  let pending = topics;
+  for (let delay = 50; ; delay = Math.min(delay * 2, 1_000)) {
+    pending = await topicsWithoutLeaders(admin, pending);
+    if (pending.length === 0) return;
+    if (Date.now() > deadline) throw new TopicsNotReadyError(pending);
+    await realSleep(delay);
+  }
+}
+
+async function topicsWithoutLeaders(admin: Admin, topics: string[]): Promise<string[]> {
+  try {
+    const metadata = await admin.fetchTopicMetadata({ topics });
+    const ready = new Set(
+      metadata.topics
+        .filter((topic) => topic.partitions.length > 0 && topic.partitions.every((p) => p.leader >= 0))
+        .map((topic) => topic.name),
+    );
+    return topics.filter((topic) => !ready.has(topic));
+  } catch {
+    // Right after creation KRaft may still answer UNKNOWN_TOPIC_OR_PARTITION; that is "not ready yet".
+    return topics;
+  }
+}
