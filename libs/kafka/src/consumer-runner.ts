@@ -28,6 +28,8 @@ export interface ConsumerRunnerOptions<T> {
   /** Where a group with no committed offset starts; defaults to the beginning (views rebuild from the log). */
   fromBeginning?: boolean;
   partitionsConsumedConcurrently?: number;
+  /** Long-poll wait of an idle fetch; also bounds how long stop() waits for it (kafkajs default 5 s). */
+  maxWaitTimeInMs?: number;
   onCommitted?: (offset: CommittedOffset) => void;
 }
 
@@ -47,7 +49,11 @@ export interface ConsumerRunner {
 /** Subscribes and starts consuming; resolves once the consumer is running (not yet necessarily joined). */
 export async function runConsumer<T>(options: ConsumerRunnerOptions<T>): Promise<ConsumerRunner> {
   const { client, groupId, logger } = options;
-  const consumer = client.kafka.consumer({ groupId, allowAutoTopicCreation: false });
+  const consumer = client.kafka.consumer({
+    groupId,
+    allowAutoTopicCreation: false,
+    ...(options.maxWaitTimeInMs === undefined ? {} : { maxWaitTimeInMs: options.maxWaitTimeInMs }),
+  });
   const deadLetters = new DeadLetterWriter(client);
   const committed = new Map<string, string>();
   const stopping = new AbortController();

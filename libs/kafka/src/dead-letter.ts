@@ -66,7 +66,13 @@ export class DeadLetterWriter {
     await this.ensureTopic(source.topic);
     await this.producer.send({ topic, acks: -1, messages: [deadLetterMessage(source, error, reason)] });
     this.client.logger.warn(
-      { topic: source.topic, partition: source.partition, offset: source.message.offset, reason, deadLetterTopic: topic },
+      {
+        topic: source.topic,
+        partition: source.partition,
+        offset: source.message.offset,
+        reason,
+        deadLetterTopic: topic,
+      },
       `message set aside on ${topic}: ${errorMessage(error)}`,
     );
   }

@@ -1,18 +1,19 @@
 export type { Admin } from 'kafkajs';
 export { createKafkaClient, type KafkaClient, type KafkaClientOptions, type KafkaLogLevel } from './client';
 export { silentLogger, type KafkaLogger } from './logger';
-export { ensureTopics, ensureTopicsWith, TopicsNotReadyError, type TopicSpec, type EnsureTopicsOptions } from './topics';
+export {
+  ensureTopics,
+  ensureTopicsWith,
+  TopicsNotReadyError,
+  type TopicSpec,
+  type EnsureTopicsOptions,
+} from './topics';
 export { HEADER, type EventHeaders } from './headers';
 export { createPublisher, UnserialisableMessageError, type OutgoingMessage, type Publisher } from './publisher';
 export { jsonValue, type IncomingMessage } from './incoming-message';
 export type { HandlerContext, ParsedMessage } from './batch-processor';
-export {
-  runConsumer,
-  type CommittedOffset,
-  type ConsumerRunner,
-  type ConsumerRunnerOptions,
-} from './consumer-runner';
+export { runConsumer, type CommittedOffset, type ConsumerRunner, type ConsumerRunnerOptions } from './consumer-runner';
 export { DLQ_HEADER, deadLetterTopic, type DeadLetterReason } from './dead-letter';
 export { backoffMs, type RetryPolicy } from './retry';
-export { readConsumerLag, lagMessages, type PartitionLag } from './lag-reader';
+export { readConsumerLag, lagMessages, type PartitionLag, type ReadConsumerLagOptions } from './lag-reader';
 export { LagTimeEstimator, type LagTimeEstimatorOptions } from './lag-time-estimator';

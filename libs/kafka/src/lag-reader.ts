@@ -23,11 +23,21 @@ export function lagMessages(committedOffset: number, highWatermark: number, lowW
   return Math.max(0, highWatermark - Math.max(committedOffset, lowWatermark));
 }
 
+export interface ReadConsumerLagOptions {
+  /** Topics to report even where the group has not committed yet (e.g. the ones it subscribes to). */
+  topics?: string[];
+}
+
 /**
- * Reads committed offsets and watermarks for each group over every topic it has committed on. Groups
- * without members are reported too, so a stopped consumer keeps showing its (growing) lag.
+ * Reads committed offsets and watermarks for each group over every partition of every topic it has
+ * committed on (plus `options.topics`), so a partition without a commit shows up with offset -1 instead
+ * of disappearing. Groups without members are reported too: a stopped consumer keeps showing its lag.
  */
-export async function readConsumerLag(admin: Admin, groupIds: string[]): Promise<PartitionLag[]> {
+export async function readConsumerLag(
+  admin: Admin,
+  groupIds: string[],
+  options: ReadConsumerLagOptions = {},
+): Promise<PartitionLag[]> {
   const watermarks = new Map<string, Promise<Map<number, { high: number; low: number }>>>();
   const topicWatermarks = (topic: string) => {
     let pending = watermarks.get(topic);
@@ -42,7 +52,7 @@ export async function readConsumerLag(admin: Admin, groupIds: string[]): Promise
 
   const perGroup = await Promise.all(
     groupIds.map(async (groupId) => {
-      const topics = await admin.fetchOffsets({ groupId });
+      const topics = await committedOffsets(admin, groupId, options.topics ?? []);
       const rows = await Promise.all(
         topics.map(async ({ topic, partitions }) => {
           const marks = await topicWatermarks(topic);
@@ -65,6 +75,14 @@ export async function readConsumerLag(admin: Admin, groupIds: string[]): Promise
     }),
   );
   return perGroup.flat().sort((a, b) => compare(a, b));
+}
+
+async function committedOffsets(admin: Admin, groupId: string, extraTopics: string[]) {
+  // Without a topic list the broker answers only for partitions with a commit; naming the topics
+  // makes it answer for every partition, -1 where nothing was committed.
+  const known = await admin.fetchOffsets({ groupId });
+  const topics = [...new Set([...known.map((t) => t.topic), ...extraTopics])];
+  return topics.length === 0 ? [] : admin.fetchOffsets({ groupId, topics });
 }
 
 function compare(a: PartitionLag, b: PartitionLag): number {

@@ -20,5 +20,5 @@ export const silentLogger: KafkaLogger = {
 /** A message for logs and DLQ headers from anything thrown, without trusting its shape. */
 export function errorMessage(error: unknown): string {
   if (error instanceof Error) return error.message;
-  return typeof error === 'string' ? error : JSON.stringify(error) ?? String(error);
+  return typeof error === 'string' ? error : (JSON.stringify(error) ?? String(error));
 }

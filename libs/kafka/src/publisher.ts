@@ -12,7 +12,10 @@ export interface OutgoingMessage {
 
 export class UnserialisableMessageError extends Error {
   readonly code = 'KAFKA_UNSERIALISABLE_MESSAGE';
-  constructor(readonly topic: string, readonly key: string) {
+  constructor(
+    readonly topic: string,
+    readonly key: string,
+  ) {
     super(`Message for ${topic} with key ${key} has no JSON representation`);
     this.name = 'UnserialisableMessageError';
   }
