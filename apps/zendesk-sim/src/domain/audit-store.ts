@@ -1,0 +1,115 @@
+import type { AuditAction, AuditEntry } from './audit-entry';
+import { type Key, compareKeys, lowerBound } from './cursor';
+
+export interface AuditFilter {
+  readonly sourceType?: string;
+  readonly sourceId?: number;
+  readonly actorId?: number;
+  readonly ipAddress?: string;
+  readonly actions?: readonly AuditAction[];
+  /** Inclusive bounds in unix seconds. */
+  readonly from?: number;
+  readonly to?: number;
+}
+
+export interface CursorPageQuery {
+  readonly order: 'asc' | 'desc';
+  readonly size: number;
+  readonly after?: Key;
+  readonly before?: Key;
+}
+
+export interface CursorPage<T> {
+  readonly items: readonly T[];
+  readonly hasMore: boolean;
+}
+
+const keyOf = (e: AuditEntry): Key => ({ t: e.createdAt, id: e.id });
+const MIN_ID = Number.MIN_SAFE_INTEGER;
+const MAX_ID = Number.MAX_SAFE_INTEGER;
+
+/**
+ * Entries kept sorted by (created_at, id) so a page costs a binary search plus the page itself,
+ * not a scan of the account's history.
+ */
+export class AuditStore {
+  private readonly entries: AuditEntry[] = [];
+  private readonly byId = new Map<number, AuditEntry>();
+
+  get size(): number {
+    return this.entries.length;
+  }
+
+  insert(entry: AuditEntry): void {
+    // Appends are the common case (entries arrive in time order); late entries splice in.
+    const last = this.entries.at(-1);
+    if (!last || compareKeys(keyOf(last), keyOf(entry)) <= 0) this.entries.push(entry);
+    else this.entries.splice(lowerBound(this.entries, keyOf(entry), keyOf), 0, entry);
+    this.byId.set(entry.id, entry);
+  }
+
+  get(id: number, nowMs: number): AuditEntry | undefined {
+    const entry = this.byId.get(id);
+    return entry && entry.visibleAt <= nowMs ? entry : undefined;
+  }
+
+  page(filter: AuditFilter, query: CursorPageQuery, nowMs: number): CursorPage<AuditEntry> {
+    const [lo, hi] = this.range(filter);
+    const ascending = query.order === 'asc';
+    // Walking "before" a cursor runs against the sort order, then the page is flipped back.
+    const forward = query.before ? !ascending : ascending;
+    const cursor = query.before ?? query.after;
+    let index: number;
+    if (forward) index = cursor ? Math.max(lo, lowerBound(this.entries, cursor, keyOf, true)) : lo;
+    else index = cursor ? Math.min(hi, lowerBound(this.entries, cursor, keyOf)) - 1 : hi - 1;
+    const items: AuditEntry[] = [];
+    let hasMore = false;
+    for (; index >= lo && index < hi; index += forward ? 1 : -1) {
+      const entry = this.entries[index] as AuditEntry;
+      if (!matches(entry, filter, nowMs)) continue;
+      if (items.length === query.size) {
+        hasMore = true;
+        break;
+      }
+      items.push(entry);
+    }
+    return { items: query.before ? items.reverse() : items, hasMore };
+  }
+
+  offsetPage(
+    filter: AuditFilter,
+    order: 'asc' | 'desc',
+    offset: number,
+    limit: number,
+    nowMs: number,
+  ): { items: AuditEntry[]; count: number } {
+    const [lo, hi] = this.range(filter);
+    const all: AuditEntry[] = [];
+    for (let i = lo; i < hi; i += 1) {
+      const entry = this.entries[i] as AuditEntry;
+      if (matches(entry, filter, nowMs)) all.push(entry);
+    }
+    if (order === 'desc') all.reverse();
+    return { items: all.slice(offset, offset + limit), count: all.length };
+  }
+
+  private range(filter: AuditFilter): [number, number] {
+    const lo = filter.from === undefined ? 0 : lowerBound(this.entries, { t: filter.from, id: MIN_ID }, keyOf);
+    const hi =
+      filter.to === undefined
+        ? this.entries.length
+        : lowerBound(this.entries, { t: filter.to, id: MAX_ID }, keyOf, true);
+    return [lo, hi];
+  }
+}
+
+function matches(entry: AuditEntry, filter: AuditFilter, nowMs: number): boolean {
+  return (
+    entry.visibleAt <= nowMs &&
+    (filter.sourceType === undefined || entry.sourceType === filter.sourceType) &&
+    (filter.sourceId === undefined || entry.sourceId === filter.sourceId) &&
+    (filter.actorId === undefined || entry.actorId === filter.actorId) &&
+    (filter.ipAddress === undefined || entry.ipAddress === filter.ipAddress) &&
+    (filter.actions === undefined || filter.actions.includes(entry.action))
+  );
+}

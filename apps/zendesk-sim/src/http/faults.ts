@@ -1,0 +1,32 @@
+import type { FastifyReply } from 'fastify';
+import type { Account, Fault } from '../domain/account';
+import { sendJson } from './zendesk-errors';
+
+/** Takes one use of the first fault matching the path, if any. */
+export function takeFault(account: Account, path: string): Fault | undefined {
+  const fault = account.faults.find((f) => f.remaining > 0 && (f.pathPrefix === null || path.startsWith(f.pathPrefix)));
+  if (!fault) return undefined;
+  fault.remaining -= 1;
+  if (fault.remaining === 0) account.faults.splice(account.faults.indexOf(fault), 1);
+  return fault;
+}
+
+export function sendFault(reply: FastifyReply, fault: Fault): FastifyReply {
+  if (fault.retryAfterSeconds !== null) reply.header('retry-after', String(fault.retryAfterSeconds));
+  switch (fault.body) {
+    case 'json':
+      return sendJson(reply, fault.status, { error: 'SimulatedFailure', description: `Injected ${fault.status}` });
+    case 'text':
+      return reply.code(fault.status).type('text/plain; charset=utf-8').send('Service Unavailable');
+    case 'html':
+      return reply
+        .code(fault.status)
+        .type('text/html; charset=utf-8')
+        .send('<html><body>Gateway Timeout</body></html>');
+    case 'empty':
+      return reply.code(fault.status).send();
+    case 'malformed-json':
+      // A truncated document, as a proxy cutting a response short would produce.
+      return reply.code(fault.status).type('application/json; charset=utf-8').send('{"audit_logs":[{"id":1,');
+  }
+}

@@ -1,0 +1,60 @@
+import type { FastifyInstance } from 'fastify';
+import { type Key, decodeCursor, encodeCursor } from '../domain/cursor';
+import { guard } from '../http/guards';
+import { type Query, first, intParam, zendeskUrl } from '../http/query';
+import { userJson } from '../http/serializers';
+import { invalidPagination, sendJson } from '../http/zendesk-errors';
+import { withJson } from './json-paths';
+
+const MAX_PER_PAGE = 1000;
+
+export function incrementalUsersRoutes(app: FastifyInstance, now: () => number): void {
+  for (const path of withJson('/api/v2/incremental/users/cursor')) {
+    app.get(path, async (request, reply) => {
+      const caller = guard(request, reply, { scope: 'users', adminOnly: true });
+      if (!caller) return reply;
+      const query = request.query as Query;
+      const perPage = intParam(query, 'per_page') ?? MAX_PER_PAGE;
+      if (!Number.isInteger(perPage) || perPage < 1 || perPage > MAX_PER_PAGE) {
+        return sendJson(reply, 400, invalidPagination(`per_page must be between 1 and ${MAX_PER_PAGE}`));
+      }
+      const cursorParam = first(query, 'cursor');
+      let from: Key;
+      let inclusive: boolean;
+      if (cursorParam !== undefined) {
+        const decoded = decodeCursor(cursorParam);
+        if (!decoded) return sendJson(reply, 400, invalidPagination('cursor is invalid'));
+        [from, inclusive] = [decoded, false];
+      } else {
+        const start = intParam(query, 'start_time');
+        if (start === undefined || Number.isNaN(start)) {
+          return sendJson(reply, 400, { error: 'InvalidValue', description: 'start_time is required' });
+        }
+        const latest = Math.floor(now() / 1000) - caller.account.settings.incrementalMinAgeSeconds;
+        if (start > latest) {
+          return sendJson(reply, 400, {
+            error: 'StartTimeTooRecent',
+            description: 'Too recent start_time. Use a start_time older than 1 minute.',
+          });
+        }
+        [from, inclusive] = [{ t: start, id: Number.MIN_SAFE_INTEGER }, true];
+      }
+      const page = caller.account.users.changedSince(from, inclusive, perPage);
+      const last = page.items.at(-1);
+      // With nothing new the cursor stays put, so the next poll resumes from the same place.
+      const afterCursor = encodeCursor(last ? { t: last.updatedAt, id: last.id } : from);
+      const sub = caller.account.subdomain;
+      return sendJson(reply, 200, {
+        users: page.items.map((u) => userJson(sub, u)),
+        after_cursor: afterCursor,
+        before_cursor: null,
+        after_url: zendeskUrl(sub, '/api/v2/incremental/users/cursor.json', {
+          cursor: afterCursor,
+          per_page: String(perPage),
+        }),
+        before_url: null,
+        end_of_stream: !page.hasMore,
+      });
+    });
+  }
+}
