@@ -1,0 +1,132 @@
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+// eslint-disable-next-line @nx/enforce-module-boundaries -- test-only import; the tag rule does not tell spec files apart
+import { uniqueDatabaseName } from '@zc/testing';
+import {
+  BulkUpsertError,
+  bulkUpsertById,
+  connectMongo,
+  ensureIndexes,
+  IndexConflictError,
+  insertManyIgnoringDuplicates,
+  isDuplicateKeyError,
+  keysetPage,
+  pingMongo,
+  type KeysetCursor,
+  type MongoHandle,
+} from './index';
+
+interface Item {
+  _id: string;
+  group: string;
+  rank: number;
+}
+
+describe('mongo helpers against FerretDB', () => {
+  let mongo: MongoHandle;
+
+  beforeAll(async () => {
+    mongo = await connectMongo({ uri: inject('mongoUri'), dbName: uniqueDatabaseName(import.meta.url) });
+  });
+
+  afterAll(async () => {
+    await mongo.db.dropDatabase();
+    await mongo.close();
+  });
+
+  it('answers the readiness ping', async () => {
+    expect(await pingMongo(mongo)).toBe(true);
+  });
+
+  it('detects duplicate keys from single and bulk writes', async () => {
+    const items = mongo.collection<Item>('dup');
+    await items.insertOne({ _id: 'a', group: 'g', rank: 1 });
+    const single = await items.insertOne({ _id: 'a', group: 'g', rank: 1 }).catch((e: unknown) => e);
+    const bulk = await items
+      .insertMany([
+        { _id: 'b', group: 'g', rank: 1 },
+        { _id: 'a', group: 'g', rank: 1 },
+      ])
+      .catch((e: unknown) => e);
+    expect(isDuplicateKeyError(single)).toBe(true);
+    expect(isDuplicateKeyError(bulk)).toBe(true);
+    expect(isDuplicateKeyError(new Error('other'))).toBe(false);
+  });
+
+  it('ensures indexes idempotently and refuses a conflicting redefinition', async () => {
+    const items = mongo.collection<Item>('indexed');
+    const specs = [{ key: { group: 1, rank: 1 } as const, name: 'group_rank', unique: true }];
+    await ensureIndexes(items, specs);
+    await ensureIndexes(items, specs);
+    const names = (await items.indexes()).map((index) => index.name);
+    expect(names.filter((name) => name === 'group_rank')).toHaveLength(1);
+    await items.insertOne({ _id: 'x', group: 'g', rank: 1 });
+    expect(isDuplicateKeyError(await items.insertOne({ _id: 'y', group: 'g', rank: 1 }).catch((e: unknown) => e))).toBe(
+      true,
+    );
+    await expect(ensureIndexes(items, [{ key: { rank: 1 }, name: 'group_rank' }])).rejects.toBeInstanceOf(
+      IndexConflictError,
+    );
+  });
+
+  it('bulk-upserts by id, and an ordered batch stops at the failing document', async () => {
+    const items = mongo.collection<Item>('upserts');
+    await ensureIndexes(items, [{ key: { rank: 1 }, name: 'rank_unique', unique: true }]);
+    await items.insertOne({ _id: 'a', group: 'old', rank: 1 });
+    const result = await bulkUpsertById(items, [
+      { _id: 'a', group: 'new', rank: 1 },
+      { _id: 'b', group: 'new', rank: 2 },
+    ]);
+    expect(result).toEqual({ inserted: 1, replaced: 1 });
+    expect(await items.find().sort({ _id: 1 }).toArray()).toEqual([
+      { _id: 'a', group: 'new', rank: 1 },
+      { _id: 'b', group: 'new', rank: 2 },
+    ]);
+
+    const error = await bulkUpsertById(items, [
+      { _id: 'c', group: 'x', rank: 3 },
+      { _id: 'd', group: 'x', rank: 2 },
+      { _id: 'e', group: 'x', rank: 5 },
+    ]).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(BulkUpsertError);
+    expect((await items.find().sort({ _id: 1 }).toArray()).map((item) => item._id)).toEqual(['a', 'b', 'c']);
+  });
+
+  it('inserts in order past duplicates', async () => {
+    const items = mongo.collection<Item>('idempotent');
+    await items.insertOne({ _id: 'b', group: 'g', rank: 0 });
+    const result = await insertManyIgnoringDuplicates(items, [
+      { _id: 'a', group: 'g', rank: 1 },
+      { _id: 'b', group: 'g', rank: 2 },
+      { _id: 'c', group: 'g', rank: 3 },
+      { _id: 'a', group: 'g', rank: 4 },
+    ]);
+    expect(result).toEqual({ inserted: 2, duplicates: [1, 3] });
+    expect(await items.countDocuments()).toBe(3);
+  });
+
+  it('pages newest first with ties broken by _id, stable under later inserts', async () => {
+    const items = mongo.collection<Item>('paged');
+    // Ranks repeat so that pages must break ties on _id.
+    await items.insertMany(
+      Array.from({ length: 25 }, (_, n) => ({ _id: `i${String(n).padStart(2, '0')}`, group: 'g', rank: n % 5 })),
+    );
+    const seen: string[] = [];
+    let after: KeysetCursor | undefined;
+    for (let pages = 0; pages < 10; pages += 1) {
+      const page = await keysetPage(items, {
+        field: 'rank',
+        limit: 7,
+        filter: { group: 'g' },
+        ...(after ? { after } : {}),
+      });
+      seen.push(...page.items.map((item) => item._id));
+      if (pages === 0) await items.insertOne({ _id: 'late', group: 'g', rank: 9 });
+      if (!page.next) break;
+      after = page.next;
+    }
+    const expected = Array.from({ length: 25 }, (_, n) => ({ id: `i${String(n).padStart(2, '0')}`, rank: n % 5 }))
+      .sort((a, b) => b.rank - a.rank || (a.id < b.id ? 1 : -1))
+      .map((item) => item.id);
+    expect(seen).toEqual(expected);
+  });
+});
