@@ -1,0 +1,1 @@
+export { decideFromHistory, evolveAll, type Decider } from './decider';
