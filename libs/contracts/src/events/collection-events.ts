@@ -1,0 +1,108 @@
+import { z } from 'zod';
+import { defineEvent, type EventOf } from '../envelope';
+import { IsoDateTime, TimeWindow, ZendeskId } from '../primitives';
+
+/** What the collector fetches; `token` stands for the connector's OAuth token as a whole. */
+export const Capability = z.enum(['users', 'audit_logs', 'token']);
+export type Capability = z.infer<typeof Capability>;
+
+/** The capabilities that produce data, and so have progress and coverage. */
+export const CollectedResource = z.enum(['users', 'audit_logs']);
+export type CollectedResource = z.infer<typeof CollectedResource>;
+
+export const CapabilityFailureCode = z.enum([
+  'TOKEN_INVALID',
+  'ADMIN_DEMOTED',
+  'PLAN_NOT_SUPPORTED',
+  'RATE_LIMITED',
+  'UPSTREAM_ERROR',
+]);
+export type CapabilityFailureCode = z.infer<typeof CapabilityFailureCode>;
+
+export const CollectionStarted = defineEvent(
+  'CollectionStarted',
+  1,
+  z.object({
+    trigger: z.enum(['authorized', 'recollection']),
+    /** For the first collection, the 7 days before the connection (design §1.4). */
+    backfillWindow: TimeWindow,
+  }),
+);
+export type CollectionStarted = EventOf<typeof CollectionStarted>;
+
+export const BackfillProgressed = defineEvent(
+  'BackfillProgressed',
+  1,
+  z.object({
+    resource: CollectedResource,
+    itemsFetched: z.int().nonnegative(),
+    /** How far the backfill has got in time; null while nothing with a timestamp has been fetched. */
+    coveredUntil: IsoDateTime.nullable(),
+  }),
+);
+export type BackfillProgressed = EventOf<typeof BackfillProgressed>;
+
+export const BackfillCompleted = defineEvent(
+  'BackfillCompleted',
+  1,
+  z.object({
+    backfillWindow: TimeWindow,
+    userCount: z.int().nonnegative(),
+    activityCount: z.int().nonnegative(),
+  }),
+);
+export type BackfillCompleted = EventOf<typeof BackfillCompleted>;
+
+export const CapabilityFailed = defineEvent(
+  'CapabilityFailed',
+  1,
+  z.object({
+    capability: Capability,
+    code: CapabilityFailureCode,
+    message: z.string().min(1),
+    /** When the collector will try again by itself; null when it needs an admin (e.g. re-authorize). */
+    retryAt: IsoDateTime.nullable(),
+  }),
+);
+export type CapabilityFailed = EventOf<typeof CapabilityFailed>;
+
+export const CapabilityRecovered = defineEvent(
+  'CapabilityRecovered',
+  1,
+  /** `code` is the failure that cleared, so status history reads without looking back. */
+  z.object({ capability: Capability, code: CapabilityFailureCode }),
+);
+export type CapabilityRecovered = EventOf<typeof CapabilityRecovered>;
+
+/** The proof behind "no gaps": this window was read completely; ids bound what was seen in it. */
+export const CoverageRecorded = defineEvent(
+  'CoverageRecorded',
+  1,
+  z.object({
+    resource: CollectedResource,
+    window: TimeWindow,
+    count: z.int().nonnegative(),
+    firstId: ZendeskId.nullable(),
+    lastId: ZendeskId.nullable(),
+  }),
+);
+export type CoverageRecorded = EventOf<typeof CoverageRecorded>;
+
+export const collectionEventDefinitions = [
+  CollectionStarted,
+  BackfillProgressed,
+  BackfillCompleted,
+  CapabilityFailed,
+  CapabilityRecovered,
+  CoverageRecorded,
+] as const;
+
+export const CollectionEvent = z.discriminatedUnion('type', [
+  CollectionStarted.schema,
+  BackfillProgressed.schema,
+  BackfillCompleted.schema,
+  CapabilityFailed.schema,
+  CapabilityRecovered.schema,
+  CoverageRecorded.schema,
+]);
+export type CollectionEvent = z.infer<typeof CollectionEvent>;

@@ -1,0 +1,48 @@
+export { Actor, EventEnvelope, defineEvent, type AnyEventDefinition, type EventOf } from './envelope';
+export { EncryptedBlob, IsoDateTime, TimeWindow, ZendeskAccount, ZendeskId, ZendeskRole } from './primitives';
+
+export * from './events/connector-registration';
+export * from './events/connector-authorization';
+export * from './events/connector-operations';
+export { ConnectorEvent, connectorEventDefinitions } from './events/connector-events';
+export * from './events/collection-events';
+export * from './events/activity-events';
+export { activityIdFor } from './events/activity-id';
+export * from './events/user-events';
+
+export { ConnectorRegisteredV1 } from './versioning/connector-registered-v1';
+export { defineUpcaster, type Upcaster, type UpcastResult } from './versioning/upcaster';
+
+export {
+  allEventDefinitions,
+  eventDefinitionsOf,
+  eventTypesOf,
+  topicOfEventType,
+  upcastersOf,
+  type AnyEvent,
+  type EventType,
+  type TopicEventMap,
+} from './event-registry';
+export { parseEvent, parseEventJson } from './parse-event';
+export {
+  ContractViolationError,
+  type ContractViolationDetails,
+  type ContractViolationReason,
+} from './contract-violation-error';
+export { encodeEvent, eventHeadersOf, messageKeyOf, type EncodedEvent, type EventHeaders } from './event-message';
+
+export { TOPIC_NAMES, dlqTopicName, isTopicName, type TopicName } from './topic-names';
+export {
+  DEFAULT_ACTIVITY_RETENTION_MS,
+  DEFAULT_PARTITIONS,
+  LONG_RETENTION_MS,
+  RETAIN_FOREVER,
+  TopicCatalogOptions,
+  kafkaTopicConfig,
+  topicCatalog,
+  type DlqTopicSpec,
+  type TopicKey,
+  type TopicRetention,
+  type TopicSpec,
+} from './topic-catalog';
+export { jsonSchemaFileName, jsonSchemaFiles } from './json-schema-files';

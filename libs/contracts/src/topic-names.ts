@@ -1,0 +1,11 @@
+/** The topics that carry events (design §3); each also has a `<topic>.dlq`. */
+export const TOPIC_NAMES = ['connector.events', 'collection.events', 'zendesk.activities', 'zendesk.users'] as const;
+export type TopicName = (typeof TOPIC_NAMES)[number];
+
+export function isTopicName(name: string): name is TopicName {
+  return (TOPIC_NAMES as readonly string[]).includes(name);
+}
+
+export function dlqTopicName(topic: TopicName): `${TopicName}.dlq` {
+  return `${topic}.dlq`;
+}
