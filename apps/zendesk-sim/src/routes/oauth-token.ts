@@ -25,7 +25,10 @@ const TokenRequestSchema = z.object({
 type TokenRequest = z.infer<typeof TokenRequestSchema>;
 
 /** Client credentials in the body or, as OAuth also allows, HTTP Basic. */
-function clientCredentials(body: TokenRequest, authorization: string | undefined): [string | undefined, string | undefined] {
+function clientCredentials(
+  body: TokenRequest,
+  authorization: string | undefined,
+): [string | undefined, string | undefined] {
   const basic = authorization && /^Basic\s+(\S+)$/i.exec(authorization)?.[1];
   if (basic) {
     const [id, secret] = Buffer.from(basic, 'base64').toString('utf8').split(':');
