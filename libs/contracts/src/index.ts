@@ -1,5 +1,13 @@
 export { Actor, EventEnvelope, defineEvent, type AnyEventDefinition, type EventOf } from './envelope';
-export { EncryptedBlob, IsoDateTime, TimeWindow, ZendeskAccount, ZendeskId, ZendeskRole } from './primitives';
+export {
+  EncryptedBlob,
+  IsoDateTime,
+  TimeWindow,
+  ZendeskAccount,
+  ZendeskEndpoint,
+  ZendeskId,
+  ZendeskRole,
+} from './primitives';
 
 export * from './events/connector-registration';
 export * from './events/connector-authorization';

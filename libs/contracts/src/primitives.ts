@@ -13,6 +13,11 @@ export type ZendeskRole = z.infer<typeof ZendeskRole>;
 /** A Zendesk account's subdomain (`acme` in `acme.zendesk.com`); lower-case so ids built from it are stable. */
 export const ZendeskAccount = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'lower-case Zendesk subdomain');
 
+/** A Zendesk account's host, exactly `<subdomain>.zendesk.com`. */
+export const ZendeskEndpoint = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9-]*\.zendesk\.com$/, 'a Zendesk host of the form <subdomain>.zendesk.com');
+
 const Base64 = z.base64().min(1);
 
 /**

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineEvent, type EventOf } from '../envelope';
-import { EncryptedBlob, ZendeskAccount } from '../primitives';
+import { EncryptedBlob, ZendeskAccount, ZendeskEndpoint } from '../primitives';
 
 /** Design §1.5: a connector's Zendesk budget unless an admin raises it. */
 export const DEFAULT_RATE_LIMIT_PER_MINUTE = 200;
@@ -16,8 +16,11 @@ export const ConnectorRegistered = defineEvent(
     clientSecret: EncryptedBlob,
     /** The Zendesk account; activity ids and the system actor's display name derive from it. */
     subdomain: ZendeskAccount,
-    /** Origin the connector calls: `https://<subdomain>.zendesk.com`, or the simulator in development. */
-    endpoint: z.url(),
+    /**
+     * The Zendesk host, `<subdomain>.zendesk.com`. Never a URL: where a host is served in development
+     * (the simulator) is a trusted deployment setting, not something an event can redirect.
+     */
+    endpoint: ZendeskEndpoint,
     rateLimitPerMinute: RateLimitPerMinute,
     redirectUrl: z.url(),
   }),

@@ -16,7 +16,7 @@ export const validData: Record<EventType, unknown> = {
     clientId: 'zc_acme',
     clientSecret: blob,
     subdomain: 'acme',
-    endpoint: 'https://acme.zendesk.com',
+    endpoint: 'acme.zendesk.com',
     rateLimitPerMinute: 400,
     redirectUrl: 'https://security.example.com/api/oauth/saga',
   },

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { defineEvent } from '../envelope';
 import { ConnectorRegistered, DEFAULT_RATE_LIMIT_PER_MINUTE } from '../events/connector-registration';
-import { EncryptedBlob, ZendeskAccount } from '../primitives';
+import { EncryptedBlob, ZendeskAccount, ZendeskEndpoint } from '../primitives';
 import { defineUpcaster } from './upcaster';
 
 /** v1 predates per-connector budgets: every connector ran at the default rate. */
@@ -13,7 +13,7 @@ export const ConnectorRegisteredV1 = defineEvent(
     clientId: z.string().min(1),
     clientSecret: EncryptedBlob,
     subdomain: ZendeskAccount,
-    endpoint: z.url(),
+    endpoint: ZendeskEndpoint,
     redirectUrl: z.url(),
   }),
 );
