@@ -23,9 +23,11 @@ export interface Infrastructure {
 export function appEnvironment(app: AppSpec, infra: Infrastructure): Record<string, string> {
   return {
     PORT: String(app.port),
+    PUBLIC_BASE_URL: `http://127.0.0.1:${String(APPS.find((a) => a.name === 'auth-service')?.port ?? 8081)}`,
     HOST: '127.0.0.1',
     KAFKA_BROKERS: infra.kafkaBrokers.join(','),
     MONGO_URI: infra.mongoUri,
-    ZENDESK_SIM_URL: `http://127.0.0.1:${String(APPS.find((a) => a.name === 'zendesk-sim')?.port ?? 8089)}`,
+    // Trusted development setting: every <account>.zendesk.com is served by the simulator.
+    ZENDESK_HOST_OVERRIDE_URL: `http://127.0.0.1:${String(APPS.find((a) => a.name === 'zendesk-sim')?.port ?? 8089)}`,
   };
 }
