@@ -12,7 +12,6 @@ const raw = (offset: number, value: string): KafkaMessage => ({
   headers: {},
   timestamp: '0',
   attributes: 0,
-  size: 0,
 });
 
 class PermanentError extends Error {}
