@@ -1,0 +1,11 @@
+export { LagMonitor, type LagMonitorOptions } from './lag-monitor';
+export { LagWindowOptions, parseLagWindowOptions, type Clock, type LagWindowOptionsInput } from './options';
+export { lagMessages, type LagReading } from './reading';
+export { recordReading, type CommitPoint, type LagSample, type PartitionHistory } from './partition-history';
+export { evaluatePartition } from './evaluate-partition';
+export { evaluateGroup, evaluatePartitionReport } from './evaluate-group';
+export { estimateProducedAt, lagSeconds } from './lag-seconds';
+export { GroupStatus, PartitionStatus, GROUP_STATUSES, PARTITION_STATUSES, groupStatusOf } from './status';
+export { LagGroupReport, LagPartitionReport, LagReport } from './lag-report';
+export { formatLagTable, GROUP_ROLLUP_LABEL } from './format-lag-table';
+export { toPrometheusSamples, LAG_METRICS, type PrometheusSample } from './prometheus-samples';
