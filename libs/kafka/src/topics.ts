@@ -18,8 +18,11 @@ export interface EnsureTopicsOptions {
 
 export class TopicsNotReadyError extends Error {
   readonly code = 'KAFKA_TOPICS_NOT_READY';
-  constructor(readonly topics: string[]) {
-    super(`Topics without a leader for every partition: ${topics.join(', ')}`);
+  constructor(
+    readonly topics: string[],
+    cause?: unknown,
+  ) {
+    super(`Topics without a leader for every partition: ${topics.join(', ')}`, { cause });
     this.name = 'TopicsNotReadyError';
   }
 }
@@ -71,14 +74,16 @@ async function waitForLeaders(admin: Admin, topics: string[], timeoutMs: number)
   const deadline = Date.now() + timeoutMs;
   let pending = topics;
   for (let delay = 50; ; delay = Math.min(delay * 2, 1_000)) {
-    pending = await topicsWithoutLeaders(admin, pending);
+    const check = await topicsWithoutLeaders(admin, pending);
+    pending = check.pending;
     if (pending.length === 0) return;
-    if (Date.now() > deadline) throw new TopicsNotReadyError(pending);
+    // The last metadata error (broker unreachable, say) travels as the cause instead of being lost.
+    if (Date.now() > deadline) throw new TopicsNotReadyError(pending, check.error);
     await realSleep(delay);
   }
 }
 
-async function topicsWithoutLeaders(admin: Admin, topics: string[]): Promise<string[]> {
+async function topicsWithoutLeaders(admin: Admin, topics: string[]): Promise<{ pending: string[]; error?: unknown }> {
   try {
     const metadata = await admin.fetchTopicMetadata({ topics });
     const ready = new Set(
@@ -86,9 +91,9 @@ async function topicsWithoutLeaders(admin: Admin, topics: string[]): Promise<str
         .filter((topic) => topic.partitions.length > 0 && topic.partitions.every((p) => p.leader >= 0))
         .map((topic) => topic.name),
     );
-    return topics.filter((topic) => !ready.has(topic));
-  } catch {
+    return { pending: topics.filter((topic) => !ready.has(topic)) };
+  } catch (error) {
     // Right after creation KRaft may still answer UNKNOWN_TOPIC_OR_PARTITION; that is "not ready yet".
-    return topics;
+    return { pending: topics, error };
   }
 }
