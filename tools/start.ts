@@ -1,9 +1,9 @@
 // `npm start`: Kafka, FerretDB and every app that exists, on the default local ports; Ctrl-C stops all.
-import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ManagedProcess, consoleReporter, startStack, type InfraPorts } from '@zc/infra';
-import { APPS, appEnvironment } from './system/apps';
+import { consoleReporter, startStack, type InfraPorts } from '@zc/infra';
+import { appExists, startApp, type RunningApp } from './system/app-processes';
+import { APPS } from './system/apps';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const port = (name: string, fallback: number): number => Number(process.env[name] ?? fallback);
@@ -20,21 +20,15 @@ consoleReporter(
     `(provisioning ${String(stack.timings.provisionMs)} ms, start ${String(stack.timings.startMs)} ms)`,
 );
 
-const running: { name: string; url: string; process: ManagedProcess }[] = [];
-for (const app of APPS) {
-  const entry = join(root, app.entry);
-  if (!existsSync(entry)) continue;
-  const env = appEnvironment(app, { kafkaBrokers: stack.kafkaBrokers, mongoUri: stack.mongoUri });
-  const child = new ManagedProcess({
-    name: app.name,
-    command: process.execPath,
-    args: ['--import', 'tsx', entry],
-    env: { ...process.env, ...env },
-    parentDeathSignal: 'TERM',
-    onLine: (line) => process.stdout.write(`[${app.name}] ${line}\n`),
-  });
-  await child.waitForLine(app.readyPattern, 60_000);
-  running.push({ name: app.name, url: `http://127.0.0.1:${String(app.port)}`, process: child });
+const running: RunningApp[] = [];
+for (const app of APPS.filter(appExists)) {
+  running.push(
+    await startApp(app, {
+      infra: { kafkaBrokers: stack.kafkaBrokers, mongoUri: stack.mongoUri },
+      persistent: true,
+      onLine: (line) => process.stdout.write(`[${app.name}] ${line}\n`),
+    }),
+  );
 }
 
 const lines = [
@@ -42,7 +36,7 @@ const lines = [
   'Zendesk connector is running:',
   `  Kafka bootstrap   ${stack.kafkaBrokers.join(',')}`,
   `  MongoDB (FerretDB) ${stack.mongoUri}`,
-  ...running.map((app) => `  ${app.name.padEnd(18)}${app.url}`),
+  ...running.map((app) => `  ${app.spec.name.padEnd(18)}${app.url}`),
   '',
   'Press Ctrl-C to stop everything.',
   '',
