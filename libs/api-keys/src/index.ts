@@ -1,0 +1,14 @@
+export {
+  createApiKeyStore,
+  newApiKeySchema,
+  InvalidPresentedKeyError,
+  API_KEYS_COLLECTION,
+  type ApiKeyStore,
+  type ApiKeyStoreOptions,
+  type ApiKeyInfo,
+  type NewApiKey,
+  type VerifiedApiKey,
+} from './api-key-store';
+export { API_KEY_SCOPES, apiKeyScopeSchema, parseScopeList, UnknownScopeError, type ApiKeyScope } from './scopes';
+export { generatePresentedKey, parsePresentedKey, type PresentedKey } from './presented-key';
+export { DEFAULT_SCRYPT, type ScryptParams } from './secret-hash';
