@@ -1,0 +1,32 @@
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import type { FastifyInstance } from 'fastify';
+import { jsonSchemaTransform } from 'fastify-type-provider-zod';
+
+export interface DocsOptions {
+  title: string;
+  version: string;
+  description?: string;
+}
+
+/** Must run before routes are added: @fastify/swagger collects them through onRoute. */
+export const registerDocs = async (app: FastifyInstance, options: DocsOptions): Promise<void> => {
+  await app.register(swagger, {
+    openapi: {
+      info: {
+        title: options.title,
+        version: options.version,
+        ...(options.description === undefined ? {} : { description: options.description }),
+      },
+      components: {
+        securitySchemes: {
+          bearerApiKey: { type: 'http', scheme: 'bearer', description: 'zck_<id>_<secret>' },
+          headerApiKey: { type: 'apiKey', in: 'header', name: 'x-api-key' },
+        },
+      },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/docs', staticCSP: true });
+  app.get('/openapi.json', { config: { rateLimit: false }, schema: { hide: true } }, () => app.swagger());
+};
