@@ -2,6 +2,7 @@
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { consoleReporter, startStack, type InfraPorts } from '@zc/infra';
+import { loadOrCreateDevSecrets } from './system/dev-secrets';
 import { appExists, startApp, type RunningApp } from './system/app-processes';
 import { APPS } from './system/apps';
 
@@ -20,12 +21,16 @@ consoleReporter(
     `(provisioning ${String(stack.timings.provisionMs)} ms, start ${String(stack.timings.startMs)} ms)`,
 );
 
+const secretsFile = join(root, '.cache', 'run', 'dev-secrets.json');
+const secrets = await loadOrCreateDevSecrets(secretsFile);
+
 const running: RunningApp[] = [];
 for (const app of APPS.filter(appExists)) {
   running.push(
     await startApp(app, {
       infra: { kafkaBrokers: stack.kafkaBrokers, mongoUri: stack.mongoUri },
       persistent: true,
+      env: { ENCRYPTION_KEYS: secrets.encryptionKeys, ADMIN_BOOTSTRAP_KEY: secrets.adminBootstrapKey },
       onLine: (line) => process.stdout.write(`[${app.name}] ${line}\n`),
     }),
   );
@@ -37,6 +42,9 @@ const lines = [
   `  Kafka bootstrap   ${stack.kafkaBrokers.join(',')}`,
   `  MongoDB (FerretDB) ${stack.mongoUri}`,
   ...running.map((app) => `  ${app.spec.name.padEnd(18)}${app.url}`),
+  '',
+  `Admin API key (local run; kept in ${secretsFile}${secrets.createdNow ? ', generated now' : ''}):`,
+  `  ${secrets.adminBootstrapKey}`,
   '',
   'Press Ctrl-C to stop everything.',
   '',
