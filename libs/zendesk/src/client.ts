@@ -97,7 +97,7 @@ export function createZendeskClient(options: ZendeskClientOptions): ZendeskClien
       else first.set('start_time', String(Math.floor(start.startTime)));
       let path: string | null = `/api/v2/incremental/users/cursor.json?${first.toString()}`;
       while (path) {
-        const page = parseJson(S.IncrementalUsersSchema, await get(path));
+        const page: S.IncrementalUsersPage = parseJson(S.IncrementalUsersSchema, await get(path));
         yield page;
         path = !page.end_of_stream && page.after_url ? resolveLink(core, page.after_url) : null;
       }

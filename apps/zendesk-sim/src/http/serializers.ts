@@ -72,3 +72,15 @@ export function tokenJson(subdomain: string, token: OAuthToken, truncate: boolea
     refresh_token_expires_at: iso(token.refreshExpiresAt),
   };
 }
+
+// Entries never change once stored, so their JSON is built once; a page is then string joins.
+const auditJsonCache = new WeakMap<AuditEntry, string>();
+
+export function auditJsonText(subdomain: string, entry: AuditEntry): string {
+  let text = auditJsonCache.get(entry);
+  if (text === undefined) {
+    text = JSON.stringify(auditJson(subdomain, entry));
+    auditJsonCache.set(entry, text);
+  }
+  return text;
+}
