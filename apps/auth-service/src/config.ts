@@ -1,0 +1,35 @@
+import { envDurationMs, envList, envPort, parseConfig, type Env } from '@zc/config';
+import { z } from 'zod';
+
+const positiveInt = () =>
+  z.string().regex(/^\d+$/, 'must be a whole number').transform(Number).pipe(z.int().positive());
+
+/** Every setting of the auth service, parsed once by main.ts (and the admin CLI); no secret has a default. */
+export const AuthConfigSchema = z.object({
+  PORT: envPort().default(8081),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  KAFKA_BROKERS: envList(z.string().min(1)).pipe(z.array(z.string()).min(1, 'needs at least one broker')),
+  KAFKA_TOPIC_PARTITIONS: positiveInt().default(6),
+  /** Prepended to every topic name; tests and side-by-side stacks use it, production leaves it empty. */
+  KAFKA_TOPIC_PREFIX: z.string().default(''),
+  MONGO_URI: z.string().min(1),
+  MONGO_DB: z.string().min(1).default('zc_auth'),
+  ENCRYPTION_KEYS: z.string().min(1).describe('id:base64key,...; the first is active'),
+  PUBLIC_BASE_URL: z.url().default('http://127.0.0.1:8081'),
+  /** Trusted deployment setting: every <account>.zendesk.com is served from this base URL (the simulator). */
+  ZENDESK_HOST_OVERRIDE_URL: z.url().optional(),
+  ADMIN_BOOTSTRAP_KEY: z.string().min(1).optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** How often the token-maintenance loop looks at every connector. */
+  TOKEN_MAINTENANCE_INTERVAL: envDurationMs().default(60_000),
+  /** Legacy (non-expiring) tokens older than this raise ConnectorTokenRotationDue (design §1.7: 6 months). */
+  TOKEN_ROTATION_AGE: envDurationMs().default(180 * 86_400_000),
+  /** Life of an OAuth `state` between "authorize" and the callback. */
+  OAUTH_STATE_TTL: envDurationMs().default(600_000),
+  /** Admin API requests per key (or IP) per minute. */
+  ADMIN_RATE_LIMIT_PER_MINUTE: positiveInt().default(600),
+  OUTBOX_POLL_INTERVAL: envDurationMs().default(200),
+});
+export type AuthConfig = z.output<typeof AuthConfigSchema>;
+
+export const loadConfig = (env: Env): AuthConfig => parseConfig(AuthConfigSchema, env);

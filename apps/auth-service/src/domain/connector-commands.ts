@@ -1,0 +1,49 @@
+import type {
+  Actor,
+  AuthorizationFailureReason,
+  ConnectionCheck,
+  EncryptedBlob,
+  TokenMetadata,
+  ZendeskRole,
+} from '@zc/contracts';
+
+/** What every command carries from the outside world: time, the new event's id and who asked. */
+export interface CommandMeta {
+  eventId: string;
+  now: string;
+  actor: Actor;
+  correlationId: string;
+  causationId: string | null;
+}
+
+export type ConnectorCommand = { meta: CommandMeta } & (
+  | {
+      type: 'RegisterConnector';
+      connectorId: string;
+      name: string;
+      clientId: string;
+      clientSecret: EncryptedBlob;
+      subdomain: string;
+      endpoint: string;
+      rateLimitPerMinute: number;
+      redirectUrl: string;
+    }
+  | { type: 'StartAuthorization'; stateHash: string; scopes: string[]; redirectUrl: string; expiresAt: string }
+  | {
+      type: 'CompleteAuthorization';
+      stateHash: string;
+      tokenBundle: EncryptedBlob;
+      token: TokenMetadata;
+      authorizingUser: { zendeskUserId: number; email: string; role: ZendeskRole };
+    }
+  | { type: 'FailAuthorization'; reason: AuthorizationFailureReason; message: string }
+  | { type: 'RecordConnectionTest'; checks: ConnectionCheck[] }
+  | { type: 'RecordTokenRefresh'; tokenBundle: EncryptedBlob; token: TokenMetadata }
+  | { type: 'FlagTokenRotation'; rotationAgeMs: number }
+  | { type: 'ChangeRateLimit'; rateLimitPerMinute: number }
+  | { type: 'RotateCredentials'; clientId: string; clientSecret: EncryptedBlob }
+  | { type: 'Disconnect'; tokenRevoked: boolean; revocationError: string | null }
+  | { type: 'RequestRecollection'; from: string; to: string }
+);
+
+export type ConnectorCommandType = ConnectorCommand['type'];
