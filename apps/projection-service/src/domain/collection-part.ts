@@ -1,0 +1,129 @@
+import type { Capability, CollectionEvent, TimeWindow } from '@zc/contracts';
+import { later, utc } from './time';
+
+export interface CapabilityHealth {
+  state: 'unknown' | 'ok' | 'failing';
+  code: string | null;
+  message: string | null;
+  /** When the current state began (the failure or recovery event's time). */
+  since: string | null;
+  retryAt: string | null;
+}
+
+export interface ResourceProgress {
+  itemsFetched: number;
+  coveredUntil: string | null;
+}
+
+/** What the collection stream (`collection.events`) says about a connector. */
+export interface CollectionPart {
+  /** Last applied sequence of the collection stream; -1 before any. */
+  position: number;
+  startedAt: string | null;
+  trigger: string | null;
+  backfill: {
+    window: TimeWindow | null;
+    users: ResourceProgress;
+    audit_logs: ResourceProgress;
+    completedAt: string | null;
+    userCount: number | null;
+    activityCount: number | null;
+  };
+  capabilities: Record<Capability, CapabilityHealth>;
+  lastSuccessfulPollAt: string | null;
+}
+
+const unknownHealth = (): CapabilityHealth => ({
+  state: 'unknown',
+  code: null,
+  message: null,
+  since: null,
+  retryAt: null,
+});
+const noProgress = (): ResourceProgress => ({ itemsFetched: 0, coveredUntil: null });
+
+export const initialCollectionPart = (): CollectionPart => ({
+  position: -1,
+  startedAt: null,
+  trigger: null,
+  backfill: {
+    window: null,
+    users: noProgress(),
+    audit_logs: noProgress(),
+    completedAt: null,
+    userCount: null,
+    activityCount: null,
+  },
+  capabilities: { users: unknownHealth(), audit_logs: unknownHealth(), token: unknownHealth() },
+  lastSuccessfulPollAt: null,
+});
+
+export function evolveCollectionPart(part: CollectionPart, event: CollectionEvent): CollectionPart {
+  const at = utc(event.occurredAt);
+  switch (event.type) {
+    case 'CollectionStarted': {
+      // A recollection keeps the first backfill's progress; only an authorization starts a new backfill.
+      const fresh = event.data.trigger === 'authorized';
+      return {
+        ...part,
+        startedAt: at,
+        trigger: event.data.trigger,
+        backfill: fresh ? { ...initialCollectionPart().backfill, window: event.data.backfillWindow } : part.backfill,
+      };
+    }
+    case 'BackfillProgressed': {
+      const previous = part.backfill[event.data.resource];
+      const progress: ResourceProgress = {
+        // Clamped rather than trusted: a restarted collector may report less than before.
+        itemsFetched: Math.max(previous.itemsFetched, event.data.itemsFetched),
+        coveredUntil: later(
+          previous.coveredUntil,
+          event.data.coveredUntil === null ? null : utc(event.data.coveredUntil),
+        ),
+      };
+      return { ...part, backfill: { ...part.backfill, [event.data.resource]: progress } };
+    }
+    case 'BackfillCompleted':
+      return {
+        ...part,
+        backfill: {
+          ...part.backfill,
+          window: part.backfill.window ?? event.data.backfillWindow,
+          completedAt: at,
+          userCount: event.data.userCount,
+          activityCount: event.data.activityCount,
+        },
+      };
+    case 'CapabilityFailed':
+      return withHealth(part, event.data.capability, {
+        state: 'failing',
+        code: event.data.code,
+        message: event.data.message,
+        since: at,
+        retryAt: event.data.retryAt === null ? null : utc(event.data.retryAt),
+      });
+    case 'CapabilityRecovered':
+      return withHealth(part, event.data.capability, {
+        state: 'ok',
+        code: null,
+        message: null,
+        since: at,
+        retryAt: null,
+      });
+    case 'CoverageRecorded': {
+      const capabilities = markWorking(part.capabilities, event.data.resource, at);
+      return { ...part, capabilities, lastSuccessfulPollAt: later(part.lastSuccessfulPollAt, at) };
+    }
+  }
+}
+
+function withHealth(part: CollectionPart, capability: Capability, health: CapabilityHealth): CollectionPart {
+  return { ...part, capabilities: { ...part.capabilities, [capability]: health } };
+}
+
+/** A completed read proves the capability works; a failure is only cleared by an explicit recovery. */
+function markWorking(capabilities: Record<Capability, CapabilityHealth>, capability: Capability, at: string) {
+  const current = capabilities[capability];
+  if (current.state !== 'unknown') return capabilities;
+  return { ...capabilities, [capability]: { ...current, state: 'ok' as const, since: at } };
+}

@@ -1,0 +1,43 @@
+import type { StatusView } from './status-view';
+
+const DAY_MS = 86_400_000;
+
+export interface TokenHealth {
+  issuedAt: string;
+  expiresAt: string | null;
+  refreshable: boolean;
+  ageDays: number;
+  /** Non-expiring tokens are rotated once they reach the rotation age (or when the auth service says so). */
+  rotationDue: boolean;
+  rotationDueAt: string | null;
+}
+
+/** Token age and rotation need "now", so they are computed when read rather than stored. */
+export function tokenHealth(view: StatusView, now: Date, rotationAgeMs: number): TokenHealth | null {
+  const token = view.connector.token;
+  if (token === null) return null;
+  const issued = Date.parse(token.issuedAt);
+  const ageMs = Math.max(0, now.getTime() - issued);
+  const computedDueAt = token.expiresAt === null ? new Date(issued + rotationAgeMs).toISOString() : null;
+  const rotationDueAt = view.connector.rotationDueAt ?? computedDueAt;
+  return {
+    issuedAt: token.issuedAt,
+    expiresAt: token.expiresAt,
+    refreshable: token.refreshable,
+    ageDays: Math.floor(ageMs / DAY_MS),
+    rotationDue: rotationDueAt !== null && Date.parse(rotationDueAt) <= now.getTime(),
+    rotationDueAt,
+  };
+}
+
+/** Share (0–1) of the backfill window covered for a resource; 1 once the backfill completed. */
+export function backfillRatio(view: StatusView, resource: 'users' | 'audit_logs'): number | null {
+  const { backfill } = view.collection;
+  if (backfill.completedAt !== null) return 1;
+  if (backfill.window === null) return null;
+  const from = Date.parse(backfill.window.from);
+  const to = Date.parse(backfill.window.to);
+  const covered = backfill[resource].coveredUntil;
+  if (covered === null || to <= from) return 0;
+  return Math.min(1, Math.max(0, (Date.parse(covered) - from) / (to - from)));
+}
