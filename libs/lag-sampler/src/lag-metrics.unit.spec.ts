@@ -1,7 +1,7 @@
 import type { LagReport } from '@zc/lag-monitor';
 import { Registry } from 'prom-client';
 import { describe, expect, it } from 'vitest';
-import { registerLagMetrics, type LagMetricsSource } from './lag-metrics';
+import { registerLagMetrics } from './lag-metrics';
 
 const at = '2026-03-01T12:00:00.000Z';
 const stopped: LagReport = {

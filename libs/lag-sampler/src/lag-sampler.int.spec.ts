@@ -1,7 +1,6 @@
 import { createHttpApp, type HttpApp } from '@zc/http';
 import { createKafkaClient, createPublisher, ensureTopics, silentLogger } from '@zc/kafka';
 import type { LagGroupReport } from '@zc/lag-monitor';
-// eslint-disable-next-line @nx/enforce-module-boundaries -- test-only import; the tag rule does not tell spec files apart
 import { uniqueName, waitFor } from '@zc/testing';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { registerLagMetrics } from './lag-metrics';
@@ -85,7 +84,7 @@ describe('LagSampler against the broker', () => {
       });
       await first.runner.stop();
 
-      const lagAt = (await waitFor(() => group(busyGroup)?.totalLag, { description: 'some lag' })) as number;
+      const lagAt = await waitFor(() => group(busyGroup)?.totalLag, { description: 'some lag' });
       const stopped = await waitFor(
         () => {
           const g = group(busyGroup);
