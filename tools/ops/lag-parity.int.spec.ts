@@ -1,0 +1,108 @@
+import { consoleReporter } from '@zc/infra';
+import { createKafkaClient, createPublisher, ensureTopics, runConsumer, silentLogger } from '@zc/kafka';
+import { LagSampler } from '@zc/lag-sampler';
+import { uniqueName, waitFor } from '@zc/testing';
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { CONSUMER_GROUP_COMMAND, provisionKafkaTools, runKafkaTool } from '../infra/kafka-tools/provision';
+
+interface ToolRow {
+  partition: number;
+  currentOffset: number;
+  logEndOffset: number;
+  lag: number;
+}
+
+/** Reads `kafka-consumer-groups --describe` output by its header, so column order changes do not matter. */
+function parseDescribe(output: string, group: string, topic: string): ToolRow[] {
+  const lines = output.split('\n').map((line) => line.trim().split(/\s+/));
+  const header = lines.find((cells) => cells[0] === 'GROUP' && cells.includes('LOG-END-OFFSET'));
+  if (!header) throw new Error(`no table in the tool's output:\n${output}`);
+  const column = (name: string) => header.indexOf(name);
+  return lines
+    .filter((cells) => cells[column('GROUP')] === group && cells[column('TOPIC')] === topic)
+    .map((cells) => ({
+      partition: Number(cells[column('PARTITION')]),
+      currentOffset: Number(cells[column('CURRENT-OFFSET')]),
+      logEndOffset: Number(cells[column('LOG-END-OFFSET')]),
+      lag: Number(cells[column('LAG')]),
+    }))
+    .sort((a, b) => a.partition - b.partition);
+}
+
+const message = (n: number) => ({
+  key: `key-${String(n)}`,
+  value: { n },
+  headers: { eventType: 'LagParityRecorded', schemaVersion: 1, eventId: randomUUID() },
+});
+
+describe("lag parity with Kafka's kafka-consumer-groups tool", () => {
+  const brokers = inject('kafkaBrokers');
+  const client = createKafkaClient({ brokers, clientId: 'lag-parity-spec', logger: silentLogger });
+  const admin = client.kafka.admin();
+  const publisher = createPublisher(client);
+  const topic = uniqueName(import.meta.url, 'topic');
+  const groupId = uniqueName(import.meta.url, 'group');
+  let toolsDir = '';
+
+  beforeAll(async () => {
+    // The first run downloads the tools' jars from Maven Central (a minute or so); later runs reuse the cache.
+    toolsDir = await provisionKafkaTools(consoleReporter);
+    await Promise.all([admin.connect(), publisher.connect()]);
+    await ensureTopics(client, [{ name: topic, partitions: 3 }]);
+  }, 600_000);
+  afterAll(async () => {
+    await Promise.all([admin.disconnect(), publisher.disconnect()]);
+  });
+
+  it('reports the same committed offset, log-end offset and lag per partition', async () => {
+    await publisher.publish(
+      topic,
+      Array.from({ length: 30 }, (_, n) => message(n)),
+    );
+    let consumed = 0;
+    const runner = await runConsumer({
+      client,
+      groupId,
+      topics: [topic],
+      parse: () => null,
+      handleBatch: (items) => {
+        consumed += items.length;
+        return Promise.resolve();
+      },
+      retry: { maxAttempts: 1, initialBackoffMs: 1, maxBackoffMs: 1 },
+      logger: silentLogger,
+      maxWaitTimeInMs: 200,
+    });
+    await waitFor(() => consumed === 30, { description: '30 messages consumed' });
+    await runner.stop();
+    // Produced after the consumer left: this is the lag both sides must see.
+    await publisher.publish(
+      topic,
+      Array.from({ length: 17 }, (_, n) => message(100 + n)),
+    );
+
+    const sampler = new LagSampler({ admin, groups: [groupId] });
+    await sampler.sample();
+    const ours = sampler.report(groupId).groups[0]?.partitions ?? [];
+    const output = await runKafkaTool(toolsDir, CONSUMER_GROUP_COMMAND, [
+      '--bootstrap-server',
+      brokers.join(','),
+      '--describe',
+      '--group',
+      groupId,
+    ]);
+    const theirs = parseDescribe(output, groupId, topic);
+
+    expect(theirs).toHaveLength(3);
+    expect(
+      ours.map((p) => ({
+        partition: p.partition,
+        currentOffset: p.committedOffset,
+        logEndOffset: p.highWatermark,
+        lag: p.lag,
+      })),
+    ).toEqual(theirs);
+    expect(theirs.reduce((sum, row) => sum + row.lag, 0)).toBe(17);
+  });
+});
