@@ -1,0 +1,109 @@
+import {
+  encodeEvent,
+  type Actor,
+  type CollectionEvent,
+  type TopicEventMap,
+  type TopicName,
+  type ZendeskActivityRecorded,
+  type ZendeskUserObserved,
+} from '@zc/contracts';
+import type { OutgoingMessage, Publisher } from '@zc/kafka';
+import type { TopicNames } from './topics';
+
+const ACTOR: Actor = { kind: 'service', name: 'collector-service' };
+
+export interface EventContext {
+  readonly connectorId: string;
+  readonly correlationId: string;
+  readonly causationId: string | null;
+}
+
+export type CollectionData<T extends CollectionEvent['type']> = Extract<CollectionEvent, { type: T }>['data'];
+
+/** Publishes the collector's events: envelope, schema check (encodeEvent) and one produce per call. */
+export interface EventSink {
+  activities(
+    context: EventContext,
+    items: { sequence: number; occurredAt: string; data: ZendeskActivityRecorded['data'] }[],
+  ): Promise<void>;
+  users(context: EventContext, items: { sequence: number; data: ZendeskUserObserved['data'] }[]): Promise<void>;
+  collection<T extends CollectionEvent['type']>(
+    context: EventContext,
+    type: T,
+    sequence: number,
+    data: CollectionData<T>,
+  ): Promise<void>;
+}
+
+export interface EventSinkDeps {
+  readonly publisher: Publisher;
+  readonly topics: TopicNames;
+  readonly now: () => number;
+  readonly newId: () => string;
+}
+
+export function createEventSink(deps: EventSinkDeps): EventSink {
+  const envelope = (context: EventContext, type: string, sequence: number, occurredAt: string, data: unknown) => ({
+    eventId: deps.newId(),
+    type,
+    schemaVersion: 1,
+    connectorId: context.connectorId,
+    sequence,
+    occurredAt,
+    recordedAt: new Date(deps.now()).toISOString(),
+    actor: ACTOR,
+    correlationId: context.correlationId,
+    causationId: context.causationId,
+    data,
+  });
+  const send = async <T extends TopicName>(topic: T, events: TopicEventMap[T][]): Promise<void> => {
+    const messages: OutgoingMessage[] = events.map((event) => {
+      const encoded = encodeEvent(topic, event);
+      // encodeEvent validated and stripped the event; the publisher serialises the object itself.
+      return {
+        key: encoded.key,
+        value: JSON.parse(encoded.value) as unknown,
+        headers: {
+          eventType: encoded.headers['event-type'],
+          schemaVersion: encoded.headers['schema-version'],
+          eventId: encoded.headers['event-id'],
+        },
+      };
+    });
+    await deps.publisher.publish(deps.topics[topic], messages);
+  };
+  return {
+    activities: (context, items) =>
+      send(
+        'zendesk.activities',
+        items.map(
+          (item) =>
+            envelope(
+              context,
+              'ZendeskActivityRecorded',
+              item.sequence,
+              item.occurredAt,
+              item.data,
+            ) as ZendeskActivityRecorded,
+        ),
+      ),
+    users: (context, items) =>
+      send(
+        'zendesk.users',
+        items.map(
+          (item) =>
+            envelope(
+              context,
+              'ZendeskUserObserved',
+              item.sequence,
+              item.data.updatedAt,
+              item.data,
+            ) as ZendeskUserObserved,
+        ),
+      ),
+    collection: (context, type, sequence, data) =>
+      send('collection.events', [
+        envelope(context, type, sequence, new Date(deps.now()).toISOString(), data) as CollectionEvent,
+      ]),
+  };
+}

@@ -1,0 +1,139 @@
+import { ForbiddenError, NotFoundError } from '@zc/errors';
+import { createHttpApp, type HttpApp } from '@zc/http';
+import type { Logger } from 'pino';
+import { z } from 'zod';
+import type { CollectionDoc } from './adapters/collection-store';
+import type { ConnectorDoc } from './adapters/connector-store';
+
+export interface CollectorAppDeps {
+  readonly logger: Logger;
+  readonly readiness: {
+    readonly kafka: () => Promise<boolean>;
+    readonly mongo: () => Promise<boolean>;
+    readonly consumerJoined: () => boolean;
+  };
+  readonly readCollection: (
+    connectorId: string,
+  ) => Promise<{ connector: ConnectorDoc | null; collection: CollectionDoc | null }>;
+  readonly instanceId: string;
+}
+
+const CollectionView = z.object({
+  connectorId: z.string(),
+  status: z.enum(['registered', 'active', 'disconnected']).nullable(),
+  rateLimitPerMinute: z.number().nullable(),
+  owner: z
+    .object({ instanceId: z.string().nullable(), fence: z.number(), expiresAt: z.string().nullable() })
+    .nullable(),
+  servedBy: z.string(),
+  checkpoint: z
+    .object({
+      generation: z.number(),
+      auditLogsAt: z.string(),
+      activitiesPublished: z.number(),
+      usersPublished: z.number(),
+      sequences: z.object({ activities: z.number(), users: z.number(), collection: z.number() }),
+      incrementalUsersCursor: z.boolean(),
+      recollection: z.object({ requestId: z.string(), from: z.string(), to: z.string() }).nullable(),
+    })
+    .nullable(),
+  backfill: z
+    .object({
+      from: z.string(),
+      to: z.string(),
+      usersDone: z.boolean(),
+      auditLogsDone: z.boolean(),
+      completed: z.boolean(),
+    })
+    .nullable(),
+  health: z.record(z.string(), z.object({ failing: z.string().nullable(), consecutive: z.number() })).nullable(),
+});
+
+const iso = (seconds: number) => new Date(seconds * 1000).toISOString();
+
+/** The internal state of one connector's collection; tokens are never part of it. */
+function toView(
+  connectorId: string,
+  connector: ConnectorDoc | null,
+  collection: CollectionDoc | null,
+  servedBy: string,
+) {
+  const state = collection?.state ?? null;
+  return {
+    connectorId,
+    status: connector?.status ?? null,
+    rateLimitPerMinute: connector?.rateLimitPerMinute ?? null,
+    owner: collection
+      ? {
+          instanceId: collection.lease.owner,
+          fence: collection.lease.fence,
+          expiresAt: collection.lease.expiresAt > 0 ? new Date(collection.lease.expiresAt).toISOString() : null,
+        }
+      : null,
+    servedBy,
+    checkpoint: state
+      ? {
+          generation: state.generation,
+          auditLogsAt: iso(state.audit.at),
+          activitiesPublished: state.audit.fetched,
+          usersPublished: state.users.fetched,
+          sequences: state.sequences,
+          incrementalUsersCursor: state.users.incrementalCursor !== null,
+          recollection: state.recollection
+            ? {
+                requestId: state.recollection.requestId,
+                from: iso(state.recollection.from),
+                to: iso(state.recollection.to),
+              }
+            : null,
+        }
+      : null,
+    backfill: state
+      ? {
+          from: iso(state.backfill.from),
+          to: iso(state.backfill.to),
+          usersDone: state.backfill.usersDone,
+          auditLogsDone: state.backfill.auditDone,
+          completed: state.backfill.completed,
+        }
+      : null,
+    health: state ? { ...state.health } : null,
+  };
+}
+
+const LOOPBACK = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
+
+/** The collector's HTTP surface: probes, metrics, and the internal collection state (loopback only). */
+export async function buildCollectorApp(deps: CollectorAppDeps): Promise<HttpApp> {
+  const app = await createHttpApp({
+    serviceName: 'collector-service',
+    description: 'Collects Zendesk users and audit logs of connected accounts into Kafka',
+    logger: deps.logger,
+    rateLimit: false,
+  });
+  app.registerReadinessCheck('kafka', deps.readiness.kafka);
+  app.registerReadinessCheck('mongo', deps.readiness.mongo);
+  app.registerReadinessCheck('consumer', deps.readiness.consumerJoined);
+
+  app.get(
+    '/v1/collection/:connectorId',
+    {
+      schema: {
+        tags: ['internal'],
+        params: z.object({ connectorId: z.string().min(1).max(200) }),
+        response: { 200: CollectionView },
+      },
+      onRequest: (request, _reply, done) => {
+        // Internal state for operators on the host; there is no API key check on this service.
+        done(LOOPBACK.has(request.ip) ? undefined : new ForbiddenError('Collection state is served on loopback only.'));
+      },
+    },
+    async (request) => {
+      const { connectorId } = request.params;
+      const { connector, collection } = await deps.readCollection(connectorId);
+      if (connector === null && collection === null) throw new NotFoundError(`No connector ${connectorId}.`);
+      return toView(connectorId, connector, collection, deps.instanceId);
+    },
+  );
+  return app;
+}

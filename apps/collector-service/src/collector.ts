@@ -1,0 +1,141 @@
+import { randomUUID } from 'node:crypto';
+import { createKafkaClient, createPublisher, ensureTopics, type Admin, type ConsumerRunner } from '@zc/kafka';
+import { connectMongo, pingMongo } from '@zc/mongo';
+import { parseKeyRing } from '@zc/secrets';
+import type { HttpApp } from '@zc/http';
+import type { Logger } from 'pino';
+import { createCollectionStore } from './adapters/collection-store';
+import { createCollectorMetrics } from './adapters/collector-metrics';
+import { startConnectorConsumer } from './adapters/connector-consumer';
+import { createConnectorStore } from './adapters/connector-store';
+import { createEventSink } from './adapters/event-publisher';
+import { collectorTopicSpecs, topicNames } from './adapters/topics';
+import { buildCollectorApp } from './app';
+import type { CollectorConfig } from './config';
+import { Scheduler } from './worker/scheduler';
+import type { WorkerSettings } from './worker/worker-settings';
+
+export interface CollectorOptions {
+  readonly config: CollectorConfig;
+  readonly logger: Logger;
+  readonly now?: () => number;
+  /** Overrides for tests (progress cadence, failure threshold). */
+  readonly settings?: Partial<WorkerSettings>;
+}
+
+export interface Collector {
+  readonly app: HttpApp;
+  readonly instanceId: string;
+  readonly scheduler: Scheduler;
+  readonly consumer: ConsumerRunner;
+  /** Graceful: consumers, workers (leases released), HTTP app, producers, database. */
+  stop(): Promise<void>;
+  /** kill -9 stand-in for tests: workers stop dead, leases stay until they expire, nothing is released. */
+  crash(): Promise<void>;
+}
+
+export function workerSettings(config: CollectorConfig, overrides: Partial<WorkerSettings> = {}): WorkerSettings {
+  return {
+    backfillDays: config.BACKFILL_DAYS,
+    endLagMs: config.END_LAG,
+    pollIntervalMs: config.POLL_INTERVAL,
+    rescanWindowMs: config.RESCAN_WINDOW,
+    roleCheckIntervalMs: config.ROLE_CHECK_INTERVAL,
+    capabilityRetryMs: config.CAPABILITY_RETRY_INTERVAL,
+    leaseTtlMs: config.LEASE_TTL,
+    budgetWindowMs: config.BUDGET_WINDOW,
+    incrementalPerMinute: config.INCREMENTAL_EXPORT_PER_MINUTE,
+    inactivityThresholdMs: config.INACTIVITY_THRESHOLD,
+    persistAfter: 5,
+    progressEveryPages: 10,
+    ...overrides,
+  };
+}
+
+/** Wires one collector instance from its config; main.ts and the integration tests both use it. */
+export async function startCollector(options: CollectorOptions): Promise<Collector> {
+  const { config, logger } = options;
+  const now = options.now ?? Date.now;
+  const instanceId = config.INSTANCE_ID ?? `collector-${randomUUID().slice(0, 8)}`;
+  const keyRing = parseKeyRing(config.ENCRYPTION_KEYS);
+  const topics = topicNames(config.KAFKA_TOPIC_PREFIX);
+  const kafkaLogger = logger.child({ component: 'kafka' });
+  const kafka = createKafkaClient({ brokers: [...config.KAFKA_BROKERS], clientId: instanceId, logger: kafkaLogger });
+  await ensureTopics(kafka, collectorTopicSpecs(topics, config.KAFKA_TOPIC_PARTITIONS));
+  const mongo = await connectMongo({ uri: config.MONGO_URI, dbName: config.MONGO_DB, appName: 'collector-service' });
+  const publisher = createPublisher(kafka);
+  await publisher.connect();
+  const admin: Admin = kafka.kafka.admin();
+  await admin.connect();
+  const connectors = await createConnectorStore(mongo);
+  const collections = await createCollectionStore(mongo);
+
+  const joined = { consumer: undefined as ConsumerRunner | undefined };
+  const app = await buildCollectorApp({
+    logger,
+    instanceId,
+    readiness: {
+      kafka: async () => (await admin.describeCluster()).brokers.length > 0,
+      mongo: () => pingMongo(mongo),
+      consumerJoined: () => joined.consumer?.isJoined() ?? false,
+    },
+    readCollection: async (connectorId) => ({
+      connector: await connectors.get(connectorId),
+      collection: await collections.load(connectorId),
+    }),
+  });
+  const override = config.ZENDESK_HOST_OVERRIDE_URL;
+  const scheduler = new Scheduler({
+    connectors,
+    collections,
+    maxConnectors: config.MAX_CONNECTORS_PER_INSTANCE,
+    tickMs: Math.max(200, Math.floor(config.LEASE_TTL / 3)),
+    logger: kafkaLogger,
+    deps: {
+      instanceId,
+      connectors,
+      collections,
+      sink: createEventSink({ publisher, topics, now, newId: randomUUID }),
+      keyRing,
+      // Trusted deployment setting: every account is served from the override (the simulator).
+      hostMap: (endpoint) => (override === undefined ? {} : { [endpoint]: override }),
+      metrics: createCollectorMetrics(app.metrics),
+      logger: logger.child({ component: 'worker' }),
+      settings: workerSettings(config, options.settings),
+      now,
+    },
+  });
+  const consumer = await startConnectorConsumer({
+    client: kafka,
+    groupId: config.CONSUMER_GROUP,
+    topic: topics['connector.events'],
+    store: connectors,
+    logger: kafkaLogger,
+    onChanged: (connectorId, partition) => scheduler.notify(connectorId, partition),
+  });
+  joined.consumer = consumer;
+  scheduler.start();
+
+  const closeInfra = async () => {
+    await Promise.allSettled([publisher.disconnect(), admin.disconnect()]);
+    await mongo.close();
+  };
+  return {
+    app,
+    instanceId,
+    scheduler,
+    consumer,
+    async stop() {
+      await consumer.stop();
+      await scheduler.stop();
+      await app.close();
+      await closeInfra();
+    },
+    async crash() {
+      scheduler.crash();
+      await Promise.allSettled([consumer.stop()]);
+      await app.close();
+      await closeInfra();
+    },
+  };
+}

@@ -1,0 +1,67 @@
+import { AdaptiveBudget, type Clock, type Sleep } from '@zc/rate-limit';
+import type { ResponseMeta } from '@zc/zendesk';
+
+export interface ConnectorBudgetOptions {
+  readonly limitPerMinute: number;
+  readonly incrementalPerMinute: number;
+  readonly windowMs: number;
+  readonly clock: Clock;
+  readonly sleep: Sleep;
+}
+
+const INCREMENTAL_BUCKET = 'incremental-exports';
+export const isIncrementalPath = (path: string): boolean => path.startsWith('/api/v2/incremental/');
+
+/**
+ * One connector's Zendesk budget, shared by all its streams: a sliding window that never grants more
+ * than the limit in any window (AdaptiveBudget, round-robin across streams), paced by Zendesk's
+ * remaining-quota headers and paused by Retry-After. Incremental exports also take from their own
+ * 10/min bucket, which Zendesk enforces separately from the account limit.
+ */
+export class ConnectorBudget {
+  readonly #api: AdaptiveBudget;
+  readonly #incremental: AdaptiveBudget;
+  readonly #clock: Clock;
+
+  constructor(options: ConnectorBudgetOptions) {
+    const common = { clock: options.clock, sleep: options.sleep, windowMs: options.windowMs };
+    this.#api = new AdaptiveBudget({ ...common, limitPerMinute: options.limitPerMinute });
+    this.#incremental = new AdaptiveBudget({ ...common, limitPerMinute: options.incrementalPerMinute });
+    this.#clock = options.clock;
+  }
+
+  async acquire(stream: string, path: string, signal: AbortSignal): Promise<void> {
+    // The scarcer bucket first, so an incremental call does not hold an account grant while it waits.
+    if (isIncrementalPath(path)) await this.#incremental.acquire({ stream, signal });
+    await this.#api.acquire({ stream, signal });
+  }
+
+  setLimit(limitPerMinute: number): void {
+    if (limitPerMinute !== this.#api.stats().limit) this.#api.setLimit(limitPerMinute);
+  }
+
+  /** Feeds what Zendesk said about its quotas (every response) and Retry-After (429/503). */
+  observe(meta: ResponseMeta): void {
+    const now = this.#clock();
+    const account = meta.rateLimit.account;
+    if (account?.resetAt != null) {
+      this.#api.observe({ limit: account.limit, remaining: account.remaining, resetAt: account.resetAt });
+    }
+    const bucket = meta.rateLimit.buckets[INCREMENTAL_BUCKET];
+    if (bucket?.resetAt != null) {
+      this.#incremental.observe({ limit: bucket.limit, remaining: bucket.remaining, resetAt: bucket.resetAt });
+    }
+    const retryAfter = meta.rateLimit.retryAfterMs;
+    if ((meta.status === 429 || meta.status === 503) && retryAfter !== null) {
+      // A 429 on an export with its own bucket spent pauses only that bucket; anything else pauses the account.
+      const endpointBucket = isIncrementalPath(meta.path) && bucket !== undefined && bucket.remaining <= 0;
+      (endpointBucket ? this.#incremental : this.#api).pauseUntil(now + retryAfter);
+    }
+  }
+
+  utilization(): { api: number; incremental: number } {
+    const api = this.#api.stats();
+    const incremental = this.#incremental.stats();
+    return { api: api.usedInWindow / api.limit, incremental: incremental.usedInWindow / incremental.limit };
+  }
+}

@@ -1,0 +1,69 @@
+import { LeaseLostError, type CollectionStore, type Lease } from '../adapters/collection-store';
+
+export interface LeaseKeeperOptions {
+  readonly ttlMs: number;
+  readonly now: () => number;
+  /** Called once when the lease is gone; the worker must stop all work at once. */
+  readonly onLost: (error: LeaseLostError) => void;
+  /** Called after each successful renewal (the worker refreshes its view of the connector then). */
+  readonly onRenewed: () => void;
+}
+
+/**
+ * Renews the lease every third of its TTL. A renewal that finds the lease taken, or that cannot
+ * reach MongoDB before the lease would run out, ends the worker: past expiresAt another instance
+ * may already be collecting. `assertHeld` is checked before every Zendesk request and every
+ * checkpoint, with a safety margin so a request never starts in the last moments of a lease.
+ */
+export class LeaseKeeper {
+  #lease: Lease;
+  #timer: NodeJS.Timeout | undefined;
+  #lost = false;
+  readonly #margin: number;
+
+  constructor(
+    private readonly store: CollectionStore,
+    lease: Lease,
+    private readonly options: LeaseKeeperOptions,
+  ) {
+    this.#lease = lease;
+    this.#margin = Math.min(5_000, Math.floor(options.ttlMs / 5));
+  }
+
+  get lease(): Lease {
+    return this.#lease;
+  }
+
+  start(): void {
+    this.#timer = setInterval(() => void this.#renew(), Math.max(100, Math.floor(this.options.ttlMs / 3)));
+  }
+
+  stop(): void {
+    clearInterval(this.#timer);
+    this.#timer = undefined;
+  }
+
+  assertHeld(): void {
+    if (this.#lost || this.options.now() >= this.#lease.expiresAt - this.#margin) this.#lose();
+    if (this.#lost) throw new LeaseLostError(this.#lease.connectorId);
+  }
+
+  async #renew(): Promise<void> {
+    if (this.#lost) return;
+    try {
+      const renewed = await this.store.renew(this.#lease, this.options.ttlMs, this.options.now());
+      if (renewed === null) return this.#lose();
+      this.#lease = renewed;
+      this.options.onRenewed();
+    } catch {
+      if (this.options.now() >= this.#lease.expiresAt - this.#margin) this.#lose();
+    }
+  }
+
+  #lose(): void {
+    if (this.#lost) return;
+    this.#lost = true;
+    this.stop();
+    this.options.onLost(new LeaseLostError(this.#lease.connectorId));
+  }
+}

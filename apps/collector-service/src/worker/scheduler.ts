@@ -1,0 +1,128 @@
+import type { KafkaLogger } from '@zc/kafka';
+import type { CollectionDoc, CollectionStore } from '../adapters/collection-store';
+import type { ConnectorDoc, ConnectorStore } from '../adapters/connector-store';
+import { ConnectorWorker, type WorkerDeps } from './connector-worker';
+
+export interface SchedulerOptions {
+  readonly deps: WorkerDeps;
+  readonly connectors: ConnectorStore;
+  readonly collections: CollectionStore;
+  readonly maxConnectors: number;
+  readonly tickMs: number;
+  readonly logger: KafkaLogger;
+}
+
+interface Running {
+  readonly worker: ConnectorWorker;
+  readonly done: Promise<void>;
+}
+
+/**
+ * Which instance collects which connector.
+ *
+ * Any instance may collect any connector; the fenced lease in MongoDB (CollectionStore) guarantees at
+ * most one at a time. To spread the work, an instance tries first the connectors whose
+ * `connector.events` partition it consumes (the consumer group already spreads partitions across
+ * instances); a connector of another partition it takes only once the lease has been free for a
+ * whole TTL, i.e. its preferred owner is gone or full. MAX_CONNECTORS_PER_INSTANCE caps each
+ * instance, so adding instances adds connectors collected in parallel. After a crash the lease
+ * expires and the next tick of any instance takes the connector over, resuming from its checkpoint.
+ */
+export class Scheduler {
+  readonly #running = new Map<string, Running>();
+  readonly #partitions = new Set<number>();
+  #timer: NodeJS.Timeout | undefined;
+  #ticking = false;
+  #stopped = false;
+
+  constructor(private readonly options: SchedulerOptions) {}
+
+  start(): void {
+    this.#timer = setInterval(() => void this.tick(), this.options.tickMs);
+    void this.tick();
+  }
+
+  /** From the consumer: this instance consumes `partition`; a connector on it changed. */
+  notify(connectorId: string, partition: number): void {
+    this.#partitions.add(partition);
+    const running = this.#running.get(connectorId);
+    if (running) {
+      void running.worker.refresh().then(() => running.worker.waker.wake());
+      return;
+    }
+    void this.tick();
+  }
+
+  running(): string[] {
+    return [...this.#running.keys()];
+  }
+
+  async tick(): Promise<void> {
+    if (this.#ticking || this.#stopped) return;
+    this.#ticking = true;
+    try {
+      const { connectors, collections, deps, maxConnectors } = this.options;
+      const active = await connectors.listActive();
+      const leases = new Map((await collections.all()).map((doc) => [doc._id, doc]));
+      const now = deps.now();
+      const candidates = active
+        .filter((view) => !this.#running.has(view._id))
+        .filter((view) => this.#mayTry(view, leases.get(view._id), now))
+        .sort((a, b) => Number(this.#partitions.has(b.partition)) - Number(this.#partitions.has(a.partition)));
+      for (const view of candidates) {
+        if (this.#running.size >= maxConnectors || this.#stopped) break;
+        const lease = await collections.tryAcquire(view._id, deps.instanceId, deps.settings.leaseTtlMs, deps.now());
+        if (lease) this.#launch(new ConnectorWorker(deps, lease, view));
+      }
+    } catch (error) {
+      this.options.logger.warn({ err: error }, 'scheduling tick failed; retrying next tick');
+    } finally {
+      this.#ticking = false;
+    }
+  }
+
+  #mayTry(view: ConnectorDoc, lease: CollectionDoc | undefined, now: number): boolean {
+    if (lease === undefined || lease.lease.owner === null) return true;
+    if (lease.lease.owner === this.options.deps.instanceId) return true;
+    if (this.#partitions.has(view.partition)) return lease.lease.expiresAt <= now;
+    return lease.lease.expiresAt + this.options.deps.settings.leaseTtlMs <= now;
+  }
+
+  #launch(worker: ConnectorWorker): void {
+    const { logger } = this.options;
+    logger.info({ connectorId: worker.connectorId, fence: worker.lease.fence }, 'collecting connector');
+    const done = worker
+      .run()
+      .catch((error: unknown) => logger.error({ connectorId: worker.connectorId, err: error }, 'worker failed'))
+      .finally(async () => {
+        this.#running.delete(worker.connectorId);
+        if (!this.#stopped) {
+          // Not a crash: the worker ended (disconnect, lease lost); give the lease back if still ours.
+          await this.options.collections.release(worker.lease).catch(() => undefined);
+          void this.tick();
+        }
+      });
+    this.#running.set(worker.connectorId, { worker, done });
+  }
+
+  /** Graceful: every worker stops and hands its lease back, so others take over at once. */
+  async stop(): Promise<void> {
+    this.#stopped = true;
+    clearInterval(this.#timer);
+    const running = [...this.#running.values()];
+    await Promise.all(
+      running.map(async ({ worker, done }) => {
+        await worker.stop();
+        await done;
+      }),
+    );
+  }
+
+  /** kill -9 stand-in for tests: everything stops, nothing is released or flushed. */
+  crash(): void {
+    this.#stopped = true;
+    clearInterval(this.#timer);
+    for (const { worker } of this.#running.values()) worker.crash();
+    this.#running.clear();
+  }
+}
