@@ -1,0 +1,108 @@
+import { createKafkaClient, createPublisher, ensureTopics, runConsumer, silentLogger } from '@zc/kafka';
+import { lagRoutes, LagSampler } from '@zc/lag-sampler';
+import { uniqueName, waitFor } from '@zc/testing';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { execFile } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { ROOT } from './repo-files';
+
+/**
+ * Runs the real script as `npm run lag` does, with a clean LAG_URL/KAFKA_BROKERS unless given.
+ * Asynchronously: the service it asks lives in this process and must keep answering meanwhile.
+ */
+function lag(args: string[], env: Record<string, string> = {}) {
+  const { LAG_URL: _url, KAFKA_BROKERS: _brokers, ...rest } = process.env;
+  const tsx = join(ROOT, 'node_modules', '.bin', 'tsx');
+  return new Promise<{ status: number; stdout: string; stderr: string }>((resolve) => {
+    execFile(
+      tsx,
+      ['tools/ops/lag.ts', ...args],
+      { cwd: ROOT, env: { ...rest, ...env }, timeout: 60_000 },
+      (error, stdout, stderr) => {
+        resolve({ status: typeof error?.code === 'number' ? error.code : error ? -1 : 0, stdout, stderr });
+      },
+    );
+  });
+}
+
+describe('npm run lag', () => {
+  const brokers = inject('kafkaBrokers');
+  const client = createKafkaClient({ brokers, clientId: 'lag-cli-spec', logger: silentLogger });
+  const admin = client.kafka.admin();
+  const topic = uniqueName(import.meta.url, 'topic');
+  const groupId = uniqueName(import.meta.url, 'group');
+  const sampler = new LagSampler({ admin, groups: [groupId] });
+  let server: FastifyInstance;
+  let url = '';
+
+  beforeAll(async () => {
+    await admin.connect();
+    await ensureTopics(client, [{ name: topic, partitions: 2 }]);
+    const publisher = createPublisher(client);
+    await publisher.connect();
+    const message = (n: number) => ({
+      key: `k-${String(n)}`,
+      value: { n },
+      headers: { eventType: 'LagCliRecorded', schemaVersion: 1, eventId: randomUUID() },
+    });
+    await publisher.publish(topic, [0, 1, 2, 3].map(message));
+    let consumed = 0;
+    const runner = await runConsumer({
+      client,
+      groupId,
+      topics: [topic],
+      parse: () => null,
+      handleBatch: (items) => {
+        consumed += items.length;
+        return Promise.resolve();
+      },
+      retry: { maxAttempts: 1, initialBackoffMs: 1, maxBackoffMs: 1 },
+      logger: silentLogger,
+      maxWaitTimeInMs: 200,
+    });
+    await waitFor(() => consumed === 4, { description: '4 consumed' });
+    await runner.stop();
+    await publisher.publish(topic, [4, 5, 6].map(message));
+    await publisher.disconnect();
+
+    await sampler.sample();
+    server = Fastify();
+    await server.register(lagRoutes, { sampler });
+    url = `${await server.listen({ host: '127.0.0.1', port: 0 })}/v1/lag`;
+  });
+  afterAll(async () => {
+    await server.close();
+    await admin.disconnect();
+  });
+
+  it("prints the service's report as a table", async () => {
+    const { status, stdout } = await lag([], { LAG_URL: url });
+    expect(status).toBe(0);
+    expect(stdout).toMatch(/^GROUP\s+TOPIC\s+PARTITION\s+COMMITTED\s+END\s+LAG/);
+    expect(stdout).toMatch(new RegExp(`${groupId}\\s+\\(group\\)\\s+3\\s`));
+  });
+
+  it('samples the brokers itself with --direct', async () => {
+    const { status, stdout } = await lag([
+      '--direct',
+      '--brokers',
+      brokers.join(','),
+      '--group',
+      groupId,
+      '--gap-ms',
+      '300',
+    ]);
+    expect(status).toBe(0);
+    expect(stdout).toMatch(new RegExp(`${groupId}\\s+${topic}\\s+0\\s`));
+    expect(stdout).toMatch(new RegExp(`${groupId}\\s+\\(group\\)\\s+3\\s`));
+  });
+
+  it('says what to do when neither the service nor brokers are available', async () => {
+    const { status, stderr } = await lag([], { LAG_URL: 'http://127.0.0.1:9/v1/lag' });
+    expect(status).toBe(1);
+    expect(stderr).toContain('Could not reach http://127.0.0.1:9/v1/lag');
+    expect(stderr).toContain('--direct --brokers host:port');
+  });
+});
