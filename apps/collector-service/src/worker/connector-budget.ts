@@ -10,6 +10,13 @@ export interface ConnectorBudgetOptions {
 }
 
 const INCREMENTAL_BUCKET = 'incremental-exports';
+
+/**
+ * Grants are counted over a window slightly longer than Zendesk's, so the jitter between our grant
+ * and the request's arrival can never make Zendesk count more than the budget in its own window.
+ * Costs about 1 % of throughput at 60 s.
+ */
+export const guardedWindowMs = (windowMs: number): number => windowMs + Math.max(50, Math.ceil(windowMs / 100));
 export const isIncrementalPath = (path: string): boolean => path.startsWith('/api/v2/incremental/');
 
 /**
@@ -24,7 +31,7 @@ export class ConnectorBudget {
   readonly #clock: Clock;
 
   constructor(options: ConnectorBudgetOptions) {
-    const common = { clock: options.clock, sleep: options.sleep, windowMs: options.windowMs };
+    const common = { clock: options.clock, sleep: options.sleep, windowMs: guardedWindowMs(options.windowMs) };
     this.#api = new AdaptiveBudget({ ...common, limitPerMinute: options.limitPerMinute });
     this.#incremental = new AdaptiveBudget({ ...common, limitPerMinute: options.incrementalPerMinute });
     this.#clock = options.clock;

@@ -1,0 +1,103 @@
+import { randomUUID } from 'node:crypto';
+import { encodeEvent, type ConnectorEvent } from '@zc/contracts';
+import { createPublisher, type KafkaClient, type Publisher } from '@zc/kafka';
+import { seal, type KeyRing } from '@zc/secrets';
+
+/**
+ * Plays the auth service in tests and benchmarks: appends a connector's events to `connector.events`
+ * with gap-free sequences, sealing tokens exactly as the auth service does.
+ */
+export class ConnectorEventWriter {
+  readonly #publisher: Publisher;
+  readonly #sequences = new Map<string, number>();
+
+  constructor(
+    client: KafkaClient,
+    private readonly topic: string,
+    private readonly ring: KeyRing,
+  ) {
+    this.#publisher = createPublisher(client);
+  }
+
+  connect = (): Promise<void> => this.#publisher.connect();
+  disconnect = (): Promise<void> => this.#publisher.disconnect();
+
+  async #append(connectorId: string, type: ConnectorEvent['type'], data: unknown, schemaVersion = 1): Promise<void> {
+    const sequence = this.#sequences.get(connectorId) ?? 0;
+    this.#sequences.set(connectorId, sequence + 1);
+    const now = new Date().toISOString();
+    const event = {
+      eventId: randomUUID(),
+      type,
+      schemaVersion,
+      connectorId,
+      sequence,
+      occurredAt: now,
+      recordedAt: now,
+      actor: { kind: 'system' },
+      correlationId: randomUUID(),
+      causationId: null,
+      data,
+    } as ConnectorEvent;
+    const encoded = encodeEvent('connector.events', event);
+    await this.#publisher.publish(this.topic, [
+      {
+        key: encoded.key,
+        value: JSON.parse(encoded.value) as unknown,
+        headers: { eventType: type, schemaVersion, eventId: event.eventId },
+      },
+    ]);
+  }
+
+  registered(connectorId: string, subdomain: string, rateLimitPerMinute = 200): Promise<void> {
+    return this.#append(
+      connectorId,
+      'ConnectorRegistered',
+      {
+        name: `Zendesk ${subdomain}`,
+        clientId: 'cas',
+        clientSecret: seal(this.ring, 'client-secret-value', `client-secret:${connectorId}`),
+        subdomain,
+        endpoint: `${subdomain}.zendesk.com`,
+        rateLimitPerMinute,
+        redirectUrl: 'https://c.example.com/api/oauth/saga',
+      },
+      2,
+    );
+  }
+
+  #bundle(connectorId: string, accessToken: string) {
+    return seal(this.ring, JSON.stringify({ accessToken, refreshToken: null }), `token-bundle:${connectorId}`);
+  }
+
+  authorized(connectorId: string, accessToken: string, authorizedAt = new Date()): Promise<void> {
+    return this.#append(connectorId, 'ConnectorAuthorized', {
+      tokenBundle: this.#bundle(connectorId, accessToken),
+      token: { zendeskTokenId: 1, scopes: ['users:read', 'auditlogs:read'], expiresAt: null, refreshable: false },
+      authorizingUser: { zendeskUserId: 1, email: 'ada@example.test', role: 'admin' },
+      authorizedAt: authorizedAt.toISOString(),
+    });
+  }
+
+  tokenRefreshed(connectorId: string, accessToken: string): Promise<void> {
+    return this.#append(connectorId, 'ConnectorTokenRefreshed', {
+      tokenBundle: this.#bundle(connectorId, accessToken),
+      token: { zendeskTokenId: 2, scopes: ['users:read', 'auditlogs:read'], expiresAt: null, refreshable: false },
+      refreshedAt: new Date().toISOString(),
+    });
+  }
+
+  rateLimitChanged(connectorId: string, previousPerMinute: number, rateLimitPerMinute: number): Promise<void> {
+    return this.#append(connectorId, 'ConnectorRateLimitChanged', { previousPerMinute, rateLimitPerMinute });
+  }
+
+  disconnected(connectorId: string): Promise<void> {
+    return this.#append(connectorId, 'ConnectorDisconnected', { tokenRevoked: true, revocationError: null });
+  }
+
+  recollectionRequested(connectorId: string, from: Date, to: Date): Promise<void> {
+    return this.#append(connectorId, 'RecollectionRequested', {
+      window: { from: from.toISOString(), to: to.toISOString() },
+    });
+  }
+}
