@@ -29,8 +29,9 @@ const register = (): ConnectorCommand => ({
   redirectUrl: 'http://127.0.0.1:8081/api/oauth/saga',
 });
 
-const decided = (history: ConnectorEvent[], command: ConnectorCommand): ConnectorEvent[] =>
-  connectorDecider.decide(command, history.reduce(evolve, initialState()));
+const decided = (history: ConnectorEvent[], command: ConnectorCommand): ConnectorEvent[] => [
+  ...connectorDecider.decide(command, history.reduce(evolve, initialState())),
+];
 
 const registered = (): ConnectorEvent[] => decided([], register());
 const started = (): ConnectorEvent[] => {

@@ -1,0 +1,41 @@
+import type { ConnectorEvent } from '@zc/contracts';
+import { evolveAll } from '@zc/decider';
+import { handleCommand, type EventStore } from '@zc/event-store';
+import type { ConnectorCommand } from '../domain/connector-commands';
+import { connectorDecider } from '../domain/connector-decider';
+import { evolve, initialState, type ConnectorState } from '../domain/connector-state';
+
+/** The connector streams in the event store: one stream per connector, its id the connector id. */
+export interface ConnectorRepository {
+  /** Reads, decides and appends with the version read (retrying on a concurrent append). */
+  execute(connectorId: string, command: ConnectorCommand): Promise<{ state: ConnectorState; events: ConnectorEvent[] }>;
+  load(connectorId: string): Promise<ConnectorState>;
+  loadAll(): Promise<ConnectorState[]>;
+}
+
+export function createConnectorRepository(store: EventStore<ConnectorEvent>): ConnectorRepository {
+  const load = async (connectorId: string): Promise<ConnectorState> =>
+    evolveAll(
+      connectorDecider,
+      (await store.readStream(connectorId)).map((stored) => stored.data),
+    );
+  return {
+    async execute(connectorId, command) {
+      const result = await handleCommand({
+        store,
+        streamId: connectorId,
+        initialState,
+        evolve,
+        // A retry after a version conflict re-decides on the fresh state, so the sequence stays right.
+        decide: (state) => [...connectorDecider.decide(command, state)],
+      });
+      return { state: result.state, events: result.newEvents.map((stored) => stored.data) };
+    },
+    load,
+    async loadAll() {
+      const ids = await store.streamIds();
+      const states = await Promise.all(ids.map(load));
+      return states.filter((state) => state.status !== 'new');
+    },
+  };
+}

@@ -1,0 +1,23 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { AuthDeps } from '../application/deps';
+import { handleOAuthCallback } from '../application/oauth-callback';
+import { OAUTH_CALLBACK_PATH } from '../domain/connector-view';
+import { resultPage } from './result-page';
+import { CallbackQuery } from './schemas';
+
+/** The public OAuth redirect target: HTML for the person in the browser, JSON when asked for it. */
+export function oauthRoutes(deps: AuthDeps): FastifyPluginAsyncZod {
+  return (app) => {
+    app.get(
+      OAUTH_CALLBACK_PATH,
+      { schema: { tags: ['oauth'], querystring: CallbackQuery } },
+      async (request, reply) => {
+        const outcome = await handleOAuthCallback(deps, request.query, request.id);
+        const status = outcome.ok ? 200 : 400;
+        void reply.header('cache-control', 'no-store').header('referrer-policy', 'no-referrer');
+        if (request.headers.accept?.includes('application/json') === true) return reply.code(status).send(outcome);
+        return reply.code(status).type('text/html; charset=utf-8').send(resultPage(outcome));
+      },
+    );
+  };
+}

@@ -1,0 +1,138 @@
+import { randomUUID } from 'node:crypto';
+import { API_KEY_SCOPES, createApiKeyStore, type ApiKeyStore } from '@zc/api-keys';
+import { topicCatalog, type ConnectorEvent } from '@zc/contracts';
+import { createEventStore } from '@zc/event-store';
+import { createOutboxRelay, type OutboxRelay } from '@zc/event-store';
+import { createKafkaClient, createPublisher, ensureTopics, type KafkaLogger } from '@zc/kafka';
+import { connectMongo, pingMongo, type MongoHandle } from '@zc/mongo';
+import { parseKeyRing } from '@zc/secrets';
+import type { Logger } from 'pino';
+import { connectorEventsPort } from './adapters/connector-publisher';
+import { createConnectorRepository } from './adapters/connector-repository';
+import { createOAuthStateStore } from './adapters/oauth-states';
+import { createZendeskGateway } from './adapters/zendesk-gateway';
+import type { AuthDeps } from './application/deps';
+import { maintainAllTokens, type MaintenanceResult } from './application/token-maintenance';
+import { buildApp, type AuthApp } from './app';
+import type { AuthConfig } from './config';
+
+export interface AuthRuntimeOptions {
+  config: AuthConfig;
+  logger: Logger;
+  now?: () => Date;
+  /** Tests drive the maintenance pass themselves; main.ts runs it every TOKEN_MAINTENANCE_INTERVAL. */
+  startTokenLoop?: boolean;
+  /** Tests substitute a cheaper scrypt cost. */
+  apiKeyStore?: (mongo: MongoHandle) => ApiKeyStore;
+}
+
+export interface AuthRuntime extends AuthApp {
+  deps: AuthDeps;
+  mongo: MongoHandle;
+  relay: OutboxRelay;
+  connectorTopic: string;
+  /** The generated bootstrap key, when this start created it (print it once). */
+  generatedBootstrapKey: string | null;
+  maintainTokens(): Promise<Map<string, MaintenanceResult>>;
+  close(): Promise<void>;
+}
+
+/** Connects and wires every part of the service; the HTTP app is built but not listening. */
+export async function createAuthRuntime(options: AuthRuntimeOptions): Promise<AuthRuntime> {
+  const { config, logger } = options;
+  const now = options.now ?? (() => new Date());
+  const keyRing = parseKeyRing(config.ENCRYPTION_KEYS);
+  const mongo = await connectMongo({ uri: config.MONGO_URI, dbName: config.MONGO_DB, appName: 'auth-service' });
+  const kafkaLogger: KafkaLogger = logger.child({ component: 'kafka' });
+  const kafka = createKafkaClient({
+    brokers: [...config.KAFKA_BROKERS],
+    clientId: 'auth-service',
+    logger: kafkaLogger,
+  });
+  const connectorTopic = `${config.KAFKA_TOPIC_PREFIX}connector.events`;
+  const spec = topicCatalog({ partitions: config.KAFKA_TOPIC_PARTITIONS }).find((t) => t.name === 'connector.events');
+  await ensureTopics(kafka, [
+    {
+      name: connectorTopic,
+      partitions: spec?.partitions ?? config.KAFKA_TOPIC_PARTITIONS,
+      ...(spec?.retention.cleanupPolicy === 'delete' ? { retentionMs: spec.retention.retentionMs } : {}),
+    },
+  ]);
+  const publisher = createPublisher(kafka);
+  await publisher.connect();
+
+  const store = await createEventStore<ConnectorEvent>({ mongo, now });
+  const states = createOAuthStateStore(mongo.db);
+  await states.ensureIndexes();
+  const apiKeys = options.apiKeyStore?.(mongo) ?? createApiKeyStore(mongo.db, { now });
+  await apiKeys.ensureIndexes();
+  const generatedBootstrapKey = await ensureBootstrap(apiKeys, config.ADMIN_BOOTSTRAP_KEY);
+
+  const deps: AuthDeps = {
+    repository: createConnectorRepository(store),
+    states,
+    zendesk: createZendeskGateway({ hostOverrideUrl: config.ZENDESK_HOST_OVERRIDE_URL }),
+    keyRing,
+    apiKeys,
+    now,
+    newId: randomUUID,
+    publicBaseUrl: config.PUBLIC_BASE_URL,
+    oauthStateTtlMs: config.OAUTH_STATE_TTL,
+    tokenRotationAgeMs: config.TOKEN_ROTATION_AGE,
+  };
+  const built = await buildApp(deps, { logger, rateLimitPerMinute: config.ADMIN_RATE_LIMIT_PER_MINUTE });
+  built.app.registerReadinessCheck('mongo', async () => {
+    if (!(await pingMongo(mongo))) throw new Error('mongo unreachable');
+  });
+
+  const relay = createOutboxRelay<ConnectorEvent>({
+    store,
+    publish: connectorEventsPort(publisher, connectorTopic),
+    checkpointId: `auth-service:${connectorTopic}`,
+    batchSize: 200,
+    pollIntervalMs: config.OUTBOX_POLL_INTERVAL,
+    logger: logger.child({ component: 'outbox-relay' }),
+  });
+  relay.start();
+
+  const maintainTokens = () => maintainAllTokens(deps);
+  let timer: NodeJS.Timeout | undefined;
+  let pass: Promise<unknown> = Promise.resolve();
+  if (options.startTokenLoop !== false) {
+    timer = setInterval(() => {
+      pass = pass
+        .then(maintainTokens)
+        .catch((error: unknown) => logger.error({ err: error }, 'token maintenance failed'));
+    }, config.TOKEN_MAINTENANCE_INTERVAL);
+    timer.unref();
+  }
+
+  return {
+    ...built,
+    deps,
+    mongo,
+    relay,
+    connectorTopic,
+    generatedBootstrapKey,
+    maintainTokens,
+    async close() {
+      clearInterval(timer);
+      await pass;
+      await built.app.close();
+      await relay.stop();
+      await publisher.disconnect();
+      await mongo.close();
+    },
+  };
+}
+
+/** ADMIN_BOOTSTRAP_KEY when given; otherwise, only when no key exists at all, a generated one. */
+async function ensureBootstrap(apiKeys: ApiKeyStore, presented: string | undefined): Promise<string | null> {
+  if (presented !== undefined) {
+    await apiKeys.ensureBootstrapKey(presented, API_KEY_SCOPES);
+    return null;
+  }
+  if ((await apiKeys.list()).length > 0) return null;
+  const created = await apiKeys.create({ name: 'bootstrap', scopes: [...API_KEY_SCOPES] });
+  return created.presented;
+}
