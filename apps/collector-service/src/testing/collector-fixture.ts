@@ -1,9 +1,9 @@
 import { createLogger } from '@zc/http';
-import { createKafkaClient, silentLogger, type KafkaClient } from '@zc/kafka';
+import { createKafkaClient, ensureTopics, silentLogger, type KafkaClient } from '@zc/kafka';
 import { generateKeySpec, parseKeyRing, type KeyRing } from '@zc/secrets';
 import { startCollector, type Collector } from '../collector';
 import { CollectorConfigSchema, type CollectorConfig } from '../config';
-import { topicNames, type TopicNames } from '../adapters/topics';
+import { collectorTopicSpecs, topicNames, type TopicNames } from '../adapters/topics';
 import type { WorkerSettings } from '../worker/worker-settings';
 
 export interface FixtureOptions {
@@ -23,6 +23,8 @@ export interface CollectorFixture {
   readonly topics: TopicNames;
   readonly kafka: KafkaClient;
   config(env?: Readonly<Record<string, string>>): CollectorConfig;
+  /** Creates the topics, so recorders can subscribe before any collector starts. */
+  ensureTopics(): Promise<void>;
   start(instanceId: string, env?: Readonly<Record<string, string>>): Promise<Collector>;
 }
 
@@ -49,11 +51,14 @@ export function collectorFixture(options: FixtureOptions): CollectorFixture {
       ...options.env,
       ...env,
     });
+  const topics = topicNames(options.topicPrefix);
+  const kafka = createKafkaClient({ brokers: [...options.brokers], clientId: 'collector-test', logger: silentLogger });
   return {
     ring,
-    topics: topicNames(options.topicPrefix),
-    kafka: createKafkaClient({ brokers: [...options.brokers], clientId: 'collector-test', logger: silentLogger }),
+    topics,
+    kafka,
     config,
+    ensureTopics: () => ensureTopics(kafka, collectorTopicSpecs(topics, 3)),
     start: (instanceId, env = {}) =>
       startCollector({
         config: { ...config(env), INSTANCE_ID: instanceId },

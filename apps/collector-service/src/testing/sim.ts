@@ -23,14 +23,15 @@ export interface RunningSim extends Simulator {
 export async function startSimulator(): Promise<RunningSim> {
   const sim = buildSimulator({});
   const arrivals: ArrivalLogEntry[] = [];
-  sim.app.addHook('onRequest', async (request) => {
-    if (request.url.startsWith('/_sim')) return;
+  sim.app.addHook('onRequest', (request, _reply, done) => {
+    if (request.url.startsWith('/_sim')) return done();
     arrivals.push({
       at: Date.now(),
       account: (request.headers.host ?? '').replace(/\.zendesk\.com$/, ''),
       path: request.url.split('?')[0] ?? '',
       userAgent: request.headers['user-agent'] ?? '',
     });
+    done();
   });
   await sim.app.listen({ port: 0, host: '127.0.0.1' });
   const { port } = sim.app.server.address() as AddressInfo;
