@@ -1,0 +1,118 @@
+import { jsonClient } from './http-json';
+import { completeOAuth, type OAuthOutcome } from './oauth-flow';
+import { adminApi, queryApi, type AdminApi, type AdminConnector, type QueryApi } from './service-clients';
+import {
+  provisionAccount,
+  simAuditLogIds,
+  simControl,
+  type ProvisionedAccount,
+  type ProvisionOptions,
+  type SimControlClient,
+} from './sim-control';
+import type { System } from './system';
+
+/** The collector's internal view of one connector's collection (apps/collector-service/src/app.ts). */
+export interface CollectionState {
+  connectorId: string;
+  status: string | null;
+  owner: { instanceId: string | null; fence: number } | null;
+  checkpoint: { auditLogsAt: string; activitiesPublished: number; usersPublished: number } | null;
+  backfill: { from: string; to: string; completed: boolean; auditLogsDone: boolean; usersDone: boolean } | null;
+  health: Record<string, { failing: string | null; consecutive: number }> | null;
+}
+
+/** Clients for every surface of one running system. */
+export function clientsOf(system: System) {
+  const collector = jsonClient(system.urls['collector-service']);
+  return {
+    sim: simControl(system.urls['zendesk-sim']),
+    admin: adminApi(system.urls['auth-service'], system.adminKey),
+    query: queryApi(system.urls['projection-service'], system.adminKey),
+    collection: async (connectorId: string): Promise<CollectionState | null> => {
+      const answer = await collector.raw<CollectionState>(`/v1/collection/${encodeURIComponent(connectorId)}`, {
+        accept: [404],
+      });
+      return answer.status === 404 ? null : answer.body;
+    },
+  };
+}
+export type SystemClients = ReturnType<typeof clientsOf>;
+
+export interface ConnectedAccount {
+  account: ProvisionedAccount;
+  connector: AdminConnector;
+  oauth: OAuthOutcome;
+}
+
+/** A new simulator account, a connector registered for it, and the OAuth flow completed by its admin. */
+export async function connectNewAccount(
+  system: System,
+  subdomain: string,
+  options: Omit<ProvisionOptions, 'redirectUri'> & { rateLimitPerMinute?: number } = {},
+): Promise<ConnectedAccount> {
+  const { sim, admin } = clientsOf(system);
+  const account = await provisionAccount(sim, subdomain, {
+    ...options,
+    redirectUri: `${system.urls['auth-service']}/api/oauth/saga`,
+  });
+  const registered = await admin.register({
+    name: `${subdomain} Zendesk`,
+    clientId: account.clientId,
+    clientSecret: account.clientSecret,
+    endpoint: account.endpoint,
+    ...(options.rateLimitPerMinute === undefined ? {} : { rateLimitPerMinute: options.rateLimitPerMinute }),
+  });
+  const oauth = await completeOAuth(admin, registered.id, { zendeskBaseUrl: system.urls['zendesk-sim'] });
+  if (!oauth.ok) throw new Error(`OAuth did not complete: ${JSON.stringify(oauth.callback)}`);
+  return { account, connector: await admin.get(registered.id), oauth };
+}
+
+export interface Comparison {
+  window: { from: Date; to: Date };
+  expected: number;
+  seen: number;
+  missing: number[];
+  unexpected: number[];
+  duplicates: number[];
+}
+
+/**
+ * The activity view against the simulator for one window: every audit-log id Zendesk holds is in the view
+ * exactly once, and nothing else is. The window is inclusive, at second precision like Zendesk's filter.
+ */
+export async function compareActivities(
+  sim: SimControlClient,
+  query: QueryApi,
+  account: ProvisionedAccount,
+  connectorId: string,
+  window: { from: Date; to: Date },
+): Promise<Comparison> {
+  const expected = await simAuditLogIds(sim, account, window);
+  const items = await query.activities({
+    connectorId,
+    from: window.from.toISOString(),
+    to: window.to.toISOString(),
+  });
+  const from = Math.floor(window.from.getTime() / 1000) * 1000;
+  const to = Math.floor(window.to.getTime() / 1000) * 1000 + 999;
+  const inWindow = items.filter((item) => {
+    const at = Date.parse(item.occurredAt);
+    return at >= from && at <= to;
+  });
+  const counts = new Map<number, number>();
+  for (const item of inWindow) counts.set(item.auditLogId, (counts.get(item.auditLogId) ?? 0) + 1);
+  return {
+    window,
+    expected: expected.size,
+    seen: inWindow.length,
+    missing: [...expected].filter((id) => !counts.has(id)),
+    unexpected: [...counts.keys()].filter((id) => !expected.has(id)),
+    duplicates: [...counts].filter(([, n]) => n > 1).map(([id]) => id),
+  };
+}
+
+/** True when a comparison shows the same set, nothing lost, nothing twice. */
+export const sameSet = (c: Comparison): boolean =>
+  c.missing.length === 0 && c.unexpected.length === 0 && c.duplicates.length === 0;
+
+export type { AdminApi };
