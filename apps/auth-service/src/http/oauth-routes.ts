@@ -19,5 +19,6 @@ export function oauthRoutes(deps: AuthDeps): FastifyPluginAsyncZod {
         return reply.code(status).type('text/html; charset=utf-8').send(resultPage(outcome));
       },
     );
+    return Promise.resolve();
   };
 }
