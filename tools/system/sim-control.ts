@@ -139,3 +139,23 @@ export async function simAuditLogIds(
   await sim.revokeTokens(account.subdomain, { tokenId: token.id });
   return ids;
 }
+
+/** Whether Zendesk (the simulator) still knows a token, asked with an admin token of our own. */
+export async function simTokenAlive(
+  sim: SimControlClient,
+  account: ProvisionedAccount,
+  tokenId: number,
+): Promise<boolean> {
+  const probe = await sim.issueToken(account.subdomain, { userId: account.admin.id, scopes: ['read'] });
+  try {
+    const client = createZendeskClient({
+      endpoint: account.endpoint,
+      accessToken: probe.access_token,
+      hostMap: { [account.endpoint]: sim.baseUrl },
+    });
+    const tokens = await client.listTokens({ all: true, includeExpired: true });
+    return tokens.some((token) => token.id === tokenId);
+  } finally {
+    await sim.revokeTokens(account.subdomain, { tokenId: probe.id });
+  }
+}
