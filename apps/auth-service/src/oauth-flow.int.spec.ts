@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { unseal, sealedSecretSchema } from '@zc/secrets';
-// eslint-disable-next-line @nx/enforce-module-boundaries -- test-only import; the tag rule does not tell spec files apart
 import { uniqueDatabaseName, uniqueName, waitFor } from '@zc/testing';
 import { createZendeskClient } from '@zc/zendesk';
 import { auth, seedZendesk, startAuthHarness, type AuthHarness, type SeedOptions } from './testing/auth-harness';
