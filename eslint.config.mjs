@@ -13,6 +13,42 @@ const driverOwnership = (/** @type {string} */ name, /** @type {string} */ owner
   message: `Only ${owner} imports ${name}; use its index.ts.`,
 });
 
+/**
+ * Which tags may depend on which. Test files may also use the testing helpers, which production
+ * code of an adapter, domain, contracts or util library may not.
+ */
+const moduleBoundaries = (/** @type {{ forTests: boolean }} */ { forTests }) => {
+  const withTesting = (/** @type {string[]} */ tags) => (forTests ? [...tags, 'type:testing', 'type:tooling'] : tags);
+  return {
+    allow: [],
+    enforceBuildableLibDependency: false,
+    depConstraints: [
+      { sourceTag: 'type:app', notDependOnLibsWithTags: ['type:app'] },
+      {
+        sourceTag: 'type:adapter',
+        onlyDependOnLibsWithTags: withTesting(['type:adapter', 'type:domain', 'type:contracts', 'type:util']),
+      },
+      {
+        sourceTag: 'type:domain',
+        onlyDependOnLibsWithTags: withTesting(['type:domain', 'type:contracts', 'type:util']),
+        bannedExternalImports: DRIVERS,
+      },
+      {
+        sourceTag: 'type:contracts',
+        onlyDependOnLibsWithTags: withTesting(['type:contracts', 'type:util']),
+        bannedExternalImports: DRIVERS,
+      },
+      {
+        sourceTag: 'type:util',
+        onlyDependOnLibsWithTags: withTesting(['type:util']),
+        bannedExternalImports: DRIVERS,
+      },
+      { sourceTag: 'type:testing', notDependOnLibsWithTags: ['type:app'] },
+      { sourceTag: 'type:tooling', notDependOnLibsWithTags: ['type:app'] },
+    ],
+  };
+};
+
 export default tseslint.config(
   {
     ignores: [
@@ -37,34 +73,12 @@ export default tseslint.config(
       '@typescript-eslint/consistent-type-imports': 'error',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@typescript-eslint/restrict-template-expressions': ['error', { allowNumber: true }],
-      '@nx/enforce-module-boundaries': [
-        'error',
-        {
-          allow: [],
-          enforceBuildableLibDependency: false,
-          depConstraints: [
-            { sourceTag: 'type:app', notDependOnLibsWithTags: ['type:app'] },
-            {
-              sourceTag: 'type:adapter',
-              onlyDependOnLibsWithTags: ['type:adapter', 'type:domain', 'type:contracts', 'type:util'],
-            },
-            {
-              sourceTag: 'type:domain',
-              onlyDependOnLibsWithTags: ['type:domain', 'type:contracts', 'type:util'],
-              bannedExternalImports: DRIVERS,
-            },
-            {
-              sourceTag: 'type:contracts',
-              onlyDependOnLibsWithTags: ['type:contracts', 'type:util'],
-              bannedExternalImports: DRIVERS,
-            },
-            { sourceTag: 'type:util', onlyDependOnLibsWithTags: ['type:util'], bannedExternalImports: DRIVERS },
-            { sourceTag: 'type:testing', notDependOnLibsWithTags: ['type:app'] },
-            { sourceTag: 'type:tooling', notDependOnLibsWithTags: ['type:app'] },
-          ],
-        },
-      ],
+      '@nx/enforce-module-boundaries': ['error', moduleBoundaries({ forTests: false })],
     },
+  },
+  {
+    files: ['**/*.spec.ts', '**/testing/**/*.ts', '**/test-support/**/*.ts'],
+    rules: { '@nx/enforce-module-boundaries': ['error', moduleBoundaries({ forTests: true })] },
   },
   {
     // Drivers are owned by one library each; tools provision infrastructure and may use them directly.

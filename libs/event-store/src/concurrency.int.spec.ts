@@ -1,7 +1,6 @@
 import { randomInt, randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { connectMongo, type MongoHandle } from '@zc/mongo';
-// eslint-disable-next-line @nx/enforce-module-boundaries -- test-only import; the tag rule does not tell spec files apart
 import { uniqueDatabaseName } from '@zc/testing';
 import { createEventStore, StreamVersionConflictError, type EventStore } from './index';
 

@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { connectMongo, type MongoHandle } from '@zc/mongo';
-// eslint-disable-next-line @nx/enforce-module-boundaries -- test-only import; the tag rule does not tell spec files apart
 import { uniqueDatabaseName } from '@zc/testing';
 import { PositionAllocator } from './positions';
 import { defaultCollectionNames, openCollections } from './records';

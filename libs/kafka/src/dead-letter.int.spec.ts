@@ -1,5 +1,4 @@
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
-// eslint-disable-next-line @nx/enforce-module-boundaries -- test-only import; the tag rule does not tell spec files apart
 import { uniqueName, waitFor } from '@zc/testing';
 import { runConsumer, type ConsumerRunner } from './consumer-runner';
 import { deadLetterTopic } from './dead-letter';

@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-// eslint-disable-next-line @nx/enforce-module-boundaries -- test-only import; the tag rule does not tell spec files apart
 import { uniqueName, waitFor } from '@zc/testing';
 import { runConsumer } from './consumer-runner';
 import { event, testClient } from './int-test-support';

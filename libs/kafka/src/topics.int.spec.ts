@@ -1,6 +1,5 @@
 import { ConfigResourceTypes } from 'kafkajs';
 import { afterAll, describe, expect, inject, it } from 'vitest';
-// eslint-disable-next-line @nx/enforce-module-boundaries -- test-only import; the tag rule does not tell spec files apart
 import { uniqueName } from '@zc/testing';
 import { testClient } from './int-test-support';
 import { ensureTopics } from './topics';
