@@ -30,6 +30,7 @@ export interface SimRequestLogEntry {
   timestamp: string;
   method: string;
   path: string;
+  query: Record<string, unknown>;
   status: number;
   tokenId: number | null;
 }
