@@ -3,6 +3,7 @@
  * idempotence, on a broker this script starts itself. Prints msgs/s for each and the ratio (target ≥ 0.8).
  * Run: npx tsx tools/bench/kafka-publisher.bench.ts [messages]
  */
+import { reportFigure } from './figure';
 import { randomUUID } from 'node:crypto';
 import { pino } from 'pino';
 import { consoleReporter, startStack } from '@zc/infra';
@@ -93,6 +94,15 @@ async function main(): Promise<void> {
       );
     }
     await Promise.all([publisher.disconnect(), bare.disconnect()]);
+    reportFigure({
+      bench: 'kafka publisher',
+      name: 'publisher throughput (median)',
+      value: median(rates.publisher),
+      unit: 'msgs/s',
+      reference: { label: 'bare kafkajs', value: median(rates.baseline) },
+      better: 'higher',
+      target: 'ratio >= 0.8',
+    });
 
     // Medians: the machine is shared, so single runs swing; best-of shows the ceiling.
     for (const [name, pick] of [

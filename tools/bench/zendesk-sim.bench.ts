@@ -3,6 +3,7 @@
  * clients for ~10 s. Prints requests/s against the 2,000 req/s target.
  * Run: npx tsx tools/bench/zendesk-sim.bench.ts
  */
+import { reportFigure } from './figure';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { buildSimulator } from '../../apps/zendesk-sim/src/app';
@@ -72,5 +73,14 @@ process.stdout.write(
   `zendesk-sim audit-log pages: ${seeded.auditEntries} entries, ${CONCURRENCY} keep-alive clients, ${seconds.toFixed(1)} s\n` +
     `  ${rps.toFixed(0)} req/s (target ${TARGET_RPS}); ratio ${(rps / TARGET_RPS).toFixed(2)}; non-200: ${failed}\n`,
 );
+reportFigure({
+  bench: 'zendesk-sim',
+  name: 'audit-log pages of 100',
+  value: rps,
+  unit: 'req/s',
+  reference: { label: 'target', value: TARGET_RPS },
+  better: 'higher',
+  target: 'ratio >= 1',
+});
 agent.destroy();
 await app.close();
