@@ -5,3 +5,4 @@ export { consoleReporter, type Reporter } from './progress';
 export { freePort } from './free-port';
 export { ManagedProcess, type ManagedProcessOptions } from './managed-process';
 export { cacheRoot } from './cache-dir';
+export { restartKafkaBroker, restartFerretDb, type StackLocation } from './restart';
