@@ -74,17 +74,8 @@ export interface CompleteOAuthOptions {
   decision?: 'allow' | 'deny';
 }
 
-/**
- * What a Zendesk admin does in the browser, over plain HTTP: open the authorize URL the auth service
- * returned, press Allow on the consent page (or be auto-approved), and follow the redirect back to the
- * auth service's callback.
- */
-export async function completeOAuth(
-  admin: AdminApi,
-  connectorId: string,
-  options: CompleteOAuthOptions,
-): Promise<OAuthOutcome> {
-  const { authorizeUrl } = await admin.authorize(connectorId);
+/** The browser's part at Zendesk: open the authorize URL, press Allow (or Deny), return where Zendesk redirects. */
+export async function consentAtZendesk(authorizeUrl: string, options: CompleteOAuthOptions): Promise<string> {
   const url = new URL(authorizeUrl);
   if (options.signedInAs !== undefined) url.searchParams.set('sim_user', options.signedInAs);
   const host = url.host;
@@ -96,10 +87,29 @@ export async function completeOAuth(
   if (answer.status !== 302 || answer.location === undefined) {
     throw new Error(`Zendesk did not redirect back (status ${String(answer.status)}): ${answer.body.slice(0, 300)}`);
   }
-  const callback = await requestJson<{ ok?: boolean }>(answer.location, { accept: [400] });
+  return answer.location;
+}
+
+/** The browser arriving back at the auth service's callback (asking for JSON). */
+export async function followCallback(location: string): Promise<OAuthOutcome> {
+  const callback = await requestJson<{ ok?: boolean }>(location, { accept: [400] });
   return {
     ok: callback.status === 200 && callback.body.ok !== false,
     callback: callback.body,
-    redirectedTo: answer.location,
+    redirectedTo: location,
   };
+}
+
+/**
+ * What a Zendesk admin does in the browser, over plain HTTP: open the authorize URL the auth service
+ * returned, press Allow on the consent page (or be auto-approved), and follow the redirect back to the
+ * auth service's callback.
+ */
+export async function completeOAuth(
+  admin: AdminApi,
+  connectorId: string,
+  options: CompleteOAuthOptions,
+): Promise<OAuthOutcome> {
+  const { authorizeUrl } = await admin.authorize(connectorId);
+  return followCallback(await consentAtZendesk(authorizeUrl, options));
 }

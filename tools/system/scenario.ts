@@ -1,3 +1,4 @@
+import { waitFor } from '@zc/testing';
 import { jsonClient } from './http-json';
 import { completeOAuth, type OAuthOutcome } from './oauth-flow';
 import { adminApi, queryApi, type AdminApi, type AdminConnector, type QueryApi } from './service-clients';
@@ -44,27 +45,40 @@ export interface ConnectedAccount {
   oauth: OAuthOutcome;
 }
 
-/** A new simulator account, a connector registered for it, and the OAuth flow completed by its admin. */
-export async function connectNewAccount(
+type AccountOptions = Omit<ProvisionOptions, 'redirectUri'> & { rateLimitPerMinute?: number };
+
+/** A new simulator account and a connector registered for it (not yet connected). */
+export async function registerNewAccount(
   system: System,
   subdomain: string,
-  options: Omit<ProvisionOptions, 'redirectUri'> & { rateLimitPerMinute?: number } = {},
-): Promise<ConnectedAccount> {
+  options: AccountOptions = {},
+): Promise<{ account: ProvisionedAccount; connector: AdminConnector }> {
   const { sim, admin } = clientsOf(system);
   const account = await provisionAccount(sim, subdomain, {
     ...options,
     redirectUri: `${system.urls['auth-service']}/api/oauth/saga`,
   });
-  const registered = await admin.register({
+  const connector = await admin.register({
     name: `${subdomain} Zendesk`,
     clientId: account.clientId,
     clientSecret: account.clientSecret,
     endpoint: account.endpoint,
     ...(options.rateLimitPerMinute === undefined ? {} : { rateLimitPerMinute: options.rateLimitPerMinute }),
   });
-  const oauth = await completeOAuth(admin, registered.id, { zendeskBaseUrl: system.urls['zendesk-sim'] });
+  return { account, connector };
+}
+
+/** A new simulator account, a connector registered for it, and the OAuth flow completed by its admin. */
+export async function connectNewAccount(
+  system: System,
+  subdomain: string,
+  options: AccountOptions = {},
+): Promise<ConnectedAccount> {
+  const { admin } = clientsOf(system);
+  const { account, connector } = await registerNewAccount(system, subdomain, options);
+  const oauth = await completeOAuth(admin, connector.id, { zendeskBaseUrl: system.urls['zendesk-sim'] });
   if (!oauth.ok) throw new Error(`OAuth did not complete: ${JSON.stringify(oauth.callback)}`);
-  return { account, connector: await admin.get(registered.id), oauth };
+  return { account, connector: await admin.get(connector.id), oauth };
 }
 
 export interface Comparison {
@@ -116,3 +130,77 @@ export const sameSet = (c: Comparison): boolean =>
   c.missing.length === 0 && c.unexpected.length === 0 && c.duplicates.length === 0;
 
 export type { AdminApi };
+
+/** Waits until the collector reports a completed backfill for the connector, and returns its state. */
+export async function backfillCompleted(clients: SystemClients, connectorId: string, timeoutMs = 120_000) {
+  return waitFor(
+    async () => {
+      const state = await clients.collection(connectorId);
+      return state?.backfill?.completed === true ? state : null;
+    },
+    { timeoutMs, intervalMs: 500, description: `the backfill of ${connectorId} to complete` },
+  );
+}
+
+export interface Settled {
+  window: { from: Date; to: Date };
+  /** The view comparison; null when the projection service is not part of the system. */
+  comparison: Comparison | null;
+  status: string | null;
+}
+
+/**
+ * The end state every resilience case asserts: backfill complete, the activity view equal to the
+ * simulator's set for the covered window (backfill start → the collector's checkpoint), and the status
+ * the projection shows. Without a projection service it checks what the collector published instead.
+ */
+export async function settledAndEqual(
+  system: System,
+  connected: ConnectedAccount,
+  options: { timeoutMs?: number; expectStatus?: string } = {},
+): Promise<Settled> {
+  const clients = clientsOf(system);
+  const id = connected.connector.id;
+  const timeoutMs = options.timeoutMs ?? 120_000;
+  const state = await backfillCompleted(clients, id, timeoutMs);
+  const window = { from: new Date(state.backfill?.from ?? 0), to: new Date(state.checkpoint?.auditLogsAt ?? 0) };
+  if (!system.services.includes('projection-service')) {
+    const expected = await simAuditLogIds(clients.sim, connected.account, window);
+    if ((state.checkpoint?.activitiesPublished ?? 0) < expected.size) {
+      throw new Error(
+        `collector published ${String(state.checkpoint?.activitiesPublished)} < ${String(expected.size)}`,
+      );
+    }
+    return { window, comparison: null, status: null };
+  }
+  let last: Comparison | null = null;
+  try {
+    await waitFor(
+      async () => {
+        last = await compareActivities(clients.sim, clients.query, connected.account, id, window);
+        return sameSet(last);
+      },
+      { timeoutMs, intervalMs: 1_000, description: 'the activity view to equal the simulator set' },
+    );
+  } catch (error) {
+    throw new Error(`${(error as Error).message}\n${JSON.stringify(summary(last))}`, { cause: error });
+  }
+  const expectStatus = options.expectStatus ?? 'Connected';
+  const status = await waitFor(
+    async () => {
+      const view = await clients.query.status(id);
+      return view.status === expectStatus ? view.status : null;
+    },
+    { timeoutMs: 60_000, intervalMs: 500, description: `projection status ${expectStatus}` },
+  );
+  return { window, comparison: last, status };
+}
+
+const summary = (c: Comparison | null) =>
+  c && {
+    expected: c.expected,
+    seen: c.seen,
+    missing: c.missing.slice(0, 10),
+    unexpected: c.unexpected.slice(0, 10),
+    duplicates: c.duplicates.slice(0, 10),
+  };
