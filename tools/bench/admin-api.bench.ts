@@ -124,8 +124,9 @@ async function main(): Promise<void> {
     process.stdout.write(
       `auth-service on 127.0.0.1:${String(port)}, ${String(CLIENTS)} clients, ${String(SECONDS)} s each\n`,
     );
-    const registered = await load('register', 201, register);
+    // Reads first, on a quiet store; then registrations, which also keep the outbox relay busy.
     const read = await load('read', 200, () => request(port, 'GET', `/v1/connectors/${id}`));
+    const registered = await load('register', 201, register);
     await runtime.close();
     agent.destroy();
     if (registered.errors + read.errors > 0) process.exitCode = 1;

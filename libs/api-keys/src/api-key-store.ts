@@ -117,7 +117,8 @@ export function createApiKeyStore(db: Db, options: ApiKeyStoreOptions = {}) {
     async verify(presented: string): Promise<VerifiedApiKey | null> {
       const parsed = parsePresentedKey(presented);
       if (parsed === null) return null;
-      const doc = await keys.findOne({ keyId: parsed.keyId });
+      // By _id (= keyId): the one lookup FerretDB pushes down to SQLite instead of scanning.
+      const doc = await keys.findOne({ _id: parsed.keyId });
       // A missing revokedAt counts as active, whatever wrote the document.
       if (doc === null || doc.revokedAt instanceof Date) return null;
       const entry = fingerprint(presented, doc);
