@@ -1,40 +1,57 @@
-import { insertManyIgnoringDuplicates } from '@zc/mongo';
+import { bulkStopOf } from '@zc/mongo';
 import type { StoreCollections } from './records';
 
 /**
  * Global positions by unique insert, not by `$inc`: FerretDB 1.24 applies `$inc` (and any conditional
  * update) as an unlocked read-modify-write, so concurrent increments are lost and hand out the same
- * value twice. Inserting `{_id: n}` is atomic on both servers. Each store instance guesses the next
- * free numbers from its own cache (one process never races itself) and re-reads the maximum only after
- * another process took a number first. Positions are unique and increase with allocation time; they
- * have gaps (lost appends) and may become visible out of order (slow writers).
+ * value twice. Inserting `{_id: n}` is atomic on both servers.
+ *
+ * Each store instance claims the next numbers from its own cursor synchronously, so concurrent appends
+ * in one process never collide; it re-reads the maximum (one refresh at a time, shared by all waiting
+ * callers) only after another process took a number first. Positions are unique and increase per
+ * process; they have gaps (lost appends) and across processes follow neither commit nor clock order.
  */
 export class PositionAllocator {
   private next: number | undefined;
+  private refreshing: Promise<number> | undefined;
 
   constructor(private readonly collections: StoreCollections) {}
 
   async allocate(count: number): Promise<number[]> {
     const taken: number[] = [];
     while (taken.length < count) {
-      const start = this.next ?? (await this.firstFree());
+      const fresh = this.next ?? (await this.firstFree());
+      const start = this.next ?? fresh;
       const wanted = count - taken.length;
-      // Claimed before awaiting, so concurrent appends in this process take disjoint numbers.
-      this.next = Math.max(this.next ?? 0, start + wanted);
+      this.next = start + wanted;
       const candidates = Array.from({ length: wanted }, (_, index) => start + index);
-      const { duplicates } = await insertManyIgnoringDuplicates(
-        this.collections.positions,
-        candidates.map((position) => ({ _id: position })),
-      );
-      const lost = new Set(duplicates);
-      taken.push(...candidates.filter((_, index) => !lost.has(index)));
-      if (lost.size > 0) this.next = undefined;
+      try {
+        await this.collections.positions.insertMany(
+          candidates.map((position) => ({ _id: position })),
+          { ordered: true },
+        );
+        taken.push(...candidates);
+      } catch (error) {
+        const stop = bulkStopOf(error);
+        if (!stop?.duplicateKey) throw error;
+        // Another process is ahead: keep what we got, then look up where it is.
+        taken.push(...candidates.slice(0, stop.index));
+        if (this.next === start + wanted) this.next = undefined;
+      }
     }
     return taken;
   }
 
-  private async firstFree(): Promise<number> {
-    const [highest] = await this.collections.positions.find({}).sort({ _id: -1 }).limit(1).toArray();
-    return (highest?._id ?? 0) + 1;
+  private firstFree(): Promise<number> {
+    this.refreshing ??= this.collections.positions
+      .find({})
+      .sort({ _id: -1 })
+      .limit(1)
+      .toArray()
+      .then(([highest]) => (highest?._id ?? 0) + 1)
+      .finally(() => {
+        this.refreshing = undefined;
+      });
+    return this.refreshing;
   }
 }
