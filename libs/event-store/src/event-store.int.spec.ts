@@ -110,17 +110,15 @@ describe('event store on FerretDB', () => {
       data: orphan,
       recordedAt: new Date(),
     };
-    await mongo
-      .collection<{ _id: string; [field: string]: unknown }>('event_commits')
-      .insertOne({
-        _id: `${stream}|1`,
-        streamId: stream,
-        fromVersion: 2,
-        toVersion: 2,
-        firstPosition: 1e9,
-        events: [record],
-        recordedAt: new Date(),
-      });
+    await mongo.collection<{ _id: string; [field: string]: unknown }>('event_commits').insertOne({
+      _id: `${stream}|1`,
+      streamId: stream,
+      fromVersion: 2,
+      toVersion: 2,
+      firstPosition: 1e9,
+      events: [record],
+      recordedAt: new Date(),
+    });
 
     await expect(store.appendToStream(stream, 1, [counted(3)])).rejects.toMatchObject({ actual: 2 });
     expect((await store.readStream(stream)).map((e) => e.version)).toEqual([1, 2]);
