@@ -1,5 +1,5 @@
 import type { AddressInfo } from 'node:net';
-import { createZendeskClient } from '@zc/zendesk';
+import { RateLimitedError, createZendeskClient } from '@zc/zendesk';
 // eslint-disable-next-line @nx/enforce-module-boundaries -- test and bench support only: the simulator stands in for Zendesk
 import { buildSimulator, type Simulator } from '@zc/zendesk-sim';
 
@@ -90,6 +90,19 @@ export async function allAuditIds(sim: RunningSim, account: SeededAccount): Prom
     hostMap: { [`${account.subdomain}.zendesk.com`]: sim.baseUrl },
   });
   const ids = new Set<number>();
-  for await (const entry of client.auditLogs({ sort: 'created_at', createdFrom: new Date(0) })) ids.add(entry.id);
-  return ids;
+  let from = new Date(0);
+  for (;;) {
+    try {
+      for await (const entry of client.auditLogs({ sort: 'created_at', createdFrom: from })) {
+        ids.add(entry.id);
+        from = new Date(entry.created_at);
+      }
+      return ids;
+    } catch (error) {
+      // The account may be throttled (by the collector under test too): wait as Zendesk says, then
+      // carry on from the last second read, inclusively.
+      if (!(error instanceof RateLimitedError)) throw error;
+      await new Promise((resolve) => setTimeout(resolve, error.retryAfterMs));
+    }
+  }
 }
