@@ -112,5 +112,10 @@ export default tseslint.config(
     ...tseslint.configs.disableTypeChecked,
     languageOptions: { ...tseslint.configs.disableTypeChecked.languageOptions, globals: { ...globals.node } },
   },
+  {
+    // Runs inside mongosh, which provides these.
+    files: ['docker/mongo/**/*.js'],
+    languageOptions: { globals: { rs: 'readonly', db: 'readonly', sleep: 'readonly', print: 'readonly' } },
+  },
   prettier,
 );
