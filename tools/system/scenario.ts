@@ -132,13 +132,24 @@ export const sameSet = (c: Comparison): boolean =>
 export type { AdminApi };
 
 /** Waits until the collector reports a completed backfill for the connector, and returns its state. */
-export async function backfillCompleted(clients: SystemClients, connectorId: string, timeoutMs = 120_000) {
+export async function backfillCompleted(
+  clients: SystemClients,
+  connectorId: string,
+  timeoutMs = 120_000,
+  coveredUntil?: Date,
+) {
   return waitFor(
     async () => {
       const state = await clients.collection(connectorId);
-      return state?.backfill?.completed === true ? state : null;
+      if (state?.backfill?.completed !== true) return null;
+      const at = Date.parse(state.checkpoint?.auditLogsAt ?? '');
+      return coveredUntil === undefined || at >= coveredUntil.getTime() ? state : null;
     },
-    { timeoutMs, intervalMs: 500, description: `the backfill of ${connectorId} to complete` },
+    {
+      timeoutMs,
+      intervalMs: 500,
+      description: `the backfill of ${connectorId} to complete${coveredUntil ? ` and cover ${coveredUntil.toISOString()}` : ''}`,
+    },
   );
 }
 
@@ -157,12 +168,12 @@ export interface Settled {
 export async function settledAndEqual(
   system: System,
   connected: ConnectedAccount,
-  options: { timeoutMs?: number; expectStatus?: string } = {},
+  options: { timeoutMs?: number; expectStatus?: string; coveredUntil?: Date } = {},
 ): Promise<Settled> {
   const clients = clientsOf(system);
   const id = connected.connector.id;
   const timeoutMs = options.timeoutMs ?? 120_000;
-  const state = await backfillCompleted(clients, id, timeoutMs);
+  const state = await backfillCompleted(clients, id, timeoutMs, options.coveredUntil);
   const window = { from: new Date(state.backfill?.from ?? 0), to: new Date(state.checkpoint?.auditLogsAt ?? 0) };
   if (!system.services.includes('projection-service')) {
     const expected = await simAuditLogIds(clients.sim, connected.account, window);
