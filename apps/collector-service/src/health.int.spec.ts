@@ -101,4 +101,11 @@ describe('capability health when Zendesk changes under a running collection', ()
       .filter((r) => r.path === '/oauth/tokens');
     expect(requestsAfter).toHaveLength(requestsBefore.length);
   });
+
+  it('stops collecting and lets the lease go when the connector is disconnected', async () => {
+    await writer.disconnected('c-health');
+    await waitFor(() => !collector.scheduler.running().includes('c-health'), { description: 'worker stopped' });
+    const state = await collector.app.inject({ url: '/v1/collection/c-health' });
+    expect(state.json()).toMatchObject({ status: 'disconnected', owner: { instanceId: null } });
+  });
 });
