@@ -306,3 +306,43 @@ export function interleave(streams: Streams, random: () => number): TopicEvent[]
   }
   return out;
 }
+
+export interface DeliveredBatch {
+  topic: TopicEvent['topic'];
+  events: TopicEvent['event'][];
+}
+
+const partitionOf = (key: string, partitions: number): number => {
+  let hash = 0;
+  for (const char of key) hash = (hash * 31 + char.charCodeAt(0)) >>> 0;
+  return hash % partitions;
+};
+
+/**
+ * What consumers see: each stream lands in a partition of its topic by connector; a fetch returns up to
+ * `batchSize` messages of one partition in order; partitions are served in a random order.
+ */
+export function partitionBatches(streams: Streams, partitions: number, batchSize: number, random: () => number) {
+  const queues = new Map<string, TopicEvent[]>();
+  for (const stream of streams) {
+    const first = stream[0];
+    if (!first) continue;
+    const key = `${first.topic}/${String(partitionOf(first.event.connectorId, partitions))}`;
+    // Streams sharing a partition interleave there, each keeping its order.
+    const existing = queues.get(key) ?? [];
+    queues.set(key, existing.length === 0 ? [...stream] : interleave([existing, stream], random));
+  }
+  const pending = [...queues.values()].map((queue) => ({ queue, cursor: 0 }));
+  const out: DeliveredBatch[] = [];
+  while (pending.length > 0) {
+    const pick = Math.floor(random() * pending.length);
+    const partition = pending[pick];
+    if (!partition) break;
+    const slice = partition.queue.slice(partition.cursor, partition.cursor + batchSize);
+    partition.cursor += slice.length;
+    const first = slice[0];
+    if (first) out.push({ topic: first.topic, events: slice.map((item) => item.event) });
+    if (partition.cursor >= partition.queue.length) pending.splice(pick, 1);
+  }
+  return out;
+}

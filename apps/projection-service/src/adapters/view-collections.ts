@@ -1,0 +1,79 @@
+import { ensureIndexes, type Collection, type MongoHandle } from '@zc/mongo';
+import type { ActivityDoc } from '../domain/activity-view';
+import type { UserDoc } from '../domain/user-view';
+import type { HistoryDocument, StatusDocument } from './status-store';
+
+export const VIEW_NAMES = ['status', 'activities', 'users'] as const;
+export type ViewName = (typeof VIEW_NAMES)[number];
+
+/** `view_aliases` holds, per view, the version the API reads and the live consumer writes. */
+export const ALIASES_COLLECTION = 'view_aliases';
+interface AliasDoc {
+  _id: ViewName;
+  version: number;
+  switchedAt: string;
+}
+
+export const collectionName = (base: string, version: number): string => `${base}_v${String(version)}`;
+
+export interface StatusCollections {
+  status: Collection<StatusDocument>;
+  history: Collection<HistoryDocument>;
+}
+
+export function statusCollections(mongo: MongoHandle, version: number): StatusCollections {
+  return {
+    status: mongo.collection<StatusDocument>(collectionName('connector_status', version)),
+    history: mongo.collection<HistoryDocument>(collectionName('status_history', version)),
+  };
+}
+
+export const activityCollection = (mongo: MongoHandle, version: number) =>
+  mongo.collection<ActivityDoc>(collectionName('activities', version));
+
+export const userCollection = (mongo: MongoHandle, version: number) =>
+  mongo.collection<UserDoc>(collectionName('users', version));
+
+/** Indexes for MongoDB's sake; FerretDB 1.24 keeps them (and uniqueness) but scans anyway. */
+export async function ensureViewIndexes(mongo: MongoHandle, view: ViewName, version: number): Promise<void> {
+  switch (view) {
+    case 'status':
+      await ensureIndexes(statusCollections(mongo, version).history, [
+        { key: { connectorId: 1, at: -1, _id: -1 }, name: 'connector_at' },
+      ]);
+      return;
+    case 'activities':
+      await ensureIndexes(activityCollection(mongo, version), [
+        { key: { occurredAt: -1, _id: -1 }, name: 'occurred' },
+        { key: { connectorIds: 1, occurredAt: -1, _id: -1 }, name: 'connector_occurred' },
+        { key: { 'actor.id': 1, occurredAt: -1 }, name: 'actor_occurred' },
+      ]);
+      return;
+    case 'users':
+      await ensureIndexes(userCollection(mongo, version), [{ key: { connectorId: 1, _id: -1 }, name: 'connector_id' }]);
+      return;
+  }
+}
+
+export async function dropViewVersion(mongo: MongoHandle, view: ViewName, version: number): Promise<void> {
+  const names =
+    view === 'status'
+      ? [collectionName('connector_status', version), collectionName('status_history', version)]
+      : [collectionName(view, version)];
+  const existing = new Set((await mongo.db.listCollections({}, { nameOnly: true }).toArray()).map((c) => c.name));
+  for (const name of names) if (existing.has(name)) await mongo.db.dropCollection(name);
+}
+
+/** Reads the alias on each call (an `{_id}` lookup, pushed down on FerretDB) so a switch takes effect at once. */
+export function viewAliases(mongo: MongoHandle) {
+  const aliases = mongo.collection<AliasDoc>(ALIASES_COLLECTION);
+  return {
+    async version(view: ViewName): Promise<number> {
+      return (await aliases.findOne({ _id: view }))?.version ?? 1;
+    },
+    async switchTo(view: ViewName, version: number, now: Date): Promise<void> {
+      await aliases.replaceOne({ _id: view }, { version, switchedAt: now.toISOString() }, { upsert: true });
+    },
+  };
+}
+export type ViewAliases = ReturnType<typeof viewAliases>;
