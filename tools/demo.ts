@@ -146,7 +146,7 @@ async function main(): Promise<void> {
         action: string;
         description?: string;
       }[];
-    }>(`/v1/activities?connectorId=${connector.id}&limit=10`)
+    }>(`/v1/activities?connector=${connector.id}&limit=10`)
   ).items;
   say(`Latest activities (${String(latest.length)}):`);
   for (const a of latest) {
@@ -155,7 +155,7 @@ async function main(): Promise<void> {
     );
   }
   say();
-  say(`More: GET ${urls.projection}/v1/activities?connectorId=${connector.id} (Authorization: Bearer <admin key>)`);
+  say(`More: GET ${urls.projection}/v1/activities?connector=${connector.id} (Authorization: Bearer <admin key>)`);
 }
 
 main().catch((error: unknown) => {

@@ -102,13 +102,13 @@ export async function compareActivities(
   window: { from: Date; to: Date },
 ): Promise<Comparison> {
   const expected = await simAuditLogIds(sim, account, window);
-  const items = await query.activities({
-    connectorId,
-    from: window.from.toISOString(),
-    to: window.to.toISOString(),
-  });
   const from = Math.floor(window.from.getTime() / 1000) * 1000;
   const to = Math.floor(window.to.getTime() / 1000) * 1000 + 999;
+  const items = await query.activities({
+    connectorId,
+    from: new Date(from).toISOString(),
+    to: new Date(to + 1).toISOString(),
+  });
   const inWindow = items.filter((item) => {
     const at = Date.parse(item.occurredAt);
     return at >= from && at <= to;
