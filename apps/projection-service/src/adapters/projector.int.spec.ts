@@ -1,6 +1,6 @@
 import { isDeepStrictEqual } from 'node:util';
 import { connectMongo, type MongoHandle } from '@zc/mongo';
- 
+
 import { uniqueDatabaseName } from '@zc/testing';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { foldAll, type TopicEvent, type Views } from '../domain/view-fold';

@@ -14,7 +14,7 @@ interface WriteErrorLike {
 /** The driver's bulk error, read by shape: only libs/mongo may import the driver's classes. */
 function writeErrorsOf(error: unknown): WriteErrorLike[] | undefined {
   if (typeof error !== 'object' || error === null || !('writeErrors' in error)) return undefined;
-  const errors = (error).writeErrors;
+  const errors = error.writeErrors;
   const list = Array.isArray(errors) ? (errors as unknown[]) : [errors];
   return list.filter(
     (item): item is WriteErrorLike => typeof item === 'object' && item !== null && 'index' in item && 'code' in item,

@@ -1,0 +1,41 @@
+import type { MongoHandle } from '@zc/mongo';
+import { deleteActivitiesBefore } from './activity-store';
+import { activityCollection, type ViewAliases } from './view-collections';
+
+export interface RetentionJobOptions {
+  mongo: MongoHandle;
+  aliases: ViewAliases;
+  retentionMs: number;
+  intervalMs: number;
+  now: () => Date;
+  log: { info(fields: object, message: string): void; error(fields: object, message: string): void };
+}
+
+/** FerretDB has no TTL indexes: a timer deletes activities older than the retention from the live version. */
+export function startRetentionJob(options: RetentionJobOptions) {
+  let running: Promise<number> | undefined;
+  const runOnce = async (): Promise<number> => {
+    const cutoff = new Date(options.now().getTime() - options.retentionMs);
+    const collection = activityCollection(options.mongo, await options.aliases.version('activities'));
+    const deleted = await deleteActivitiesBefore(collection, cutoff);
+    if (deleted > 0) options.log.info({ deleted, cutoff: cutoff.toISOString() }, 'activity retention applied');
+    return deleted;
+  };
+  const tick = () => {
+    running ??= runOnce()
+      .catch((error: unknown) => {
+        options.log.error({ err: error }, 'activity retention failed; retrying next interval');
+        return 0;
+      })
+      .finally(() => (running = undefined));
+  };
+  const timer = setInterval(tick, options.intervalMs);
+  timer.unref();
+  return {
+    runOnce,
+    async stop(): Promise<void> {
+      clearInterval(timer);
+      await running;
+    },
+  };
+}

@@ -1,0 +1,38 @@
+import { backfillRatio, tokenHealth } from '../domain/status-presentation';
+import type { StatusDocument } from '../adapters/status-store';
+import type { ConnectorStatusResponse } from './schemas';
+
+export function presentConnector(doc: StatusDocument, now: Date, rotationAgeMs: number): ConnectorStatusResponse {
+  const { connector, collection } = doc;
+  const { backfill } = collection;
+  return {
+    connectorId: doc._id,
+    name: connector.name,
+    subdomain: connector.subdomain,
+    endpoint: connector.endpoint,
+    status: doc.status,
+    reason: doc.reason,
+    message: doc.message,
+    statusSince: doc.statusSince,
+    cause: doc.cause,
+    health: collection.capabilities,
+    lastTest: connector.lastTest,
+    authorization: {
+      authorizedAt: connector.authorizedAt,
+      authorizingUser: connector.authorizingUser,
+      failure: connector.authFailure,
+    },
+    backfill: {
+      window: backfill.window,
+      users: { ...backfill.users, ratio: backfillRatio(doc, 'users') },
+      audit_logs: { ...backfill.audit_logs, ratio: backfillRatio(doc, 'audit_logs') },
+      completedAt: backfill.completedAt,
+    },
+    collectionStartedAt: collection.startedAt,
+    lastActivityAt: doc.lastActivityAt ?? null,
+    lastActivityCollectedAt: doc.lastActivityCollectedAt ?? null,
+    lastSuccessfulPollAt: collection.lastSuccessfulPollAt,
+    rateLimit: { perMinute: connector.rateLimitPerMinute, utilisation: null },
+    token: tokenHealth(doc, now, rotationAgeMs),
+  };
+}

@@ -1,0 +1,31 @@
+import { apiKeyAuth, createHttpApp, type HttpApp, type VerifyApiKey } from '@zc/http';
+import type { Logger } from 'pino';
+import { registerActivityRoutes } from './api/activity-routes';
+import { registerConnectorRoutes } from './api/connector-routes';
+import type { ViewQueries } from './adapters/view-queries';
+
+export interface AppDeps {
+  queries: ViewQueries;
+  verifyApiKey: VerifyApiKey;
+  now: () => Date;
+  tokenRotationAgeMs: number;
+  logger?: Logger | { level: 'silent' | 'info' | 'debug' | 'warn' | 'error' };
+  readiness?: Record<string, () => Promise<boolean> | boolean>;
+}
+
+/** Builds the query API from its dependencies; never listens (main.ts does). */
+export async function buildApp(deps: AppDeps): Promise<HttpApp> {
+  const app = await createHttpApp({
+    serviceName: 'projection-service',
+    description: 'Connector status, status history, activities and users, read from the MongoDB views.',
+    ...(deps.logger === undefined ? {} : { logger: deps.logger }),
+  });
+  for (const [name, check] of Object.entries(deps.readiness ?? {})) app.registerReadinessCheck(name, check);
+  await app.register(async (api) => {
+    await api.register(apiKeyAuth({ verify: deps.verifyApiKey }));
+    const typed = api as HttpApp;
+    registerConnectorRoutes(typed, deps);
+    registerActivityRoutes(typed, deps.queries);
+  });
+  return app;
+}

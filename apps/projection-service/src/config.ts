@@ -1,0 +1,21 @@
+import { envDurationMs, envList, envPort } from '@zc/config';
+import { z } from 'zod';
+
+export const ProjectionConfig = z.object({
+  PORT: envPort().default(8083),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  KAFKA_BROKERS: envList(z.string().min(1)).pipe(z.array(z.string()).min(1)),
+  KAFKA_TOPIC_PARTITIONS: z.coerce.number().int().positive().default(6),
+  /** Prepended to every topic name (tests, tenants); empty in production. */
+  KAFKA_TOPIC_PREFIX: z.string().default(''),
+  CONSUMER_GROUP: z.string().min(1).default('projection-service'),
+  MONGO_URI: z.string().min(1),
+  MONGO_DB: z.string().min(1).default('zc_projection'),
+  /** Where the auth service keeps hashed API keys. */
+  AUTH_MONGO_DB: z.string().min(1).default('zc_auth'),
+  ACTIVITY_RETENTION: envDurationMs().default(180 * 86_400_000),
+  RETENTION_INTERVAL: envDurationMs().default(3_600_000),
+  TOKEN_ROTATION_AGE: envDurationMs().default(180 * 86_400_000),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+export type ProjectionConfig = z.output<typeof ProjectionConfig>;

@@ -1,0 +1,35 @@
+import { createApiKeyStore } from '@zc/api-keys';
+import { parseConfig } from '@zc/config';
+import { closeOnSignals, createLogger } from '@zc/http';
+import { connectMongo } from '@zc/mongo';
+import { ProjectionConfig } from './config';
+import { startProjectionService } from './projection-service';
+
+const config = parseConfig(ProjectionConfig, process.env);
+const logger = createLogger({ serviceName: 'projection-service', level: config.LOG_LEVEL });
+
+const mongo = await connectMongo({ uri: config.MONGO_URI, dbName: config.MONGO_DB, appName: 'projection-service' });
+const authMongo = await connectMongo({
+  uri: config.MONGO_URI,
+  dbName: config.AUTH_MONGO_DB,
+  appName: 'projection-service',
+});
+const apiKeys = createApiKeyStore(authMongo.db);
+
+const service = await startProjectionService({
+  kafkaBrokers: config.KAFKA_BROKERS,
+  naming: { prefix: config.KAFKA_TOPIC_PREFIX },
+  partitions: config.KAFKA_TOPIC_PARTITIONS,
+  groupId: config.CONSUMER_GROUP,
+  mongo,
+  verifyApiKey: (presented) => apiKeys.verify(presented),
+  activityRetentionMs: config.ACTIVITY_RETENTION,
+  retentionIntervalMs: config.RETENTION_INTERVAL,
+  tokenRotationAgeMs: config.TOKEN_ROTATION_AGE,
+  now: () => new Date(),
+  logger,
+});
+
+closeOnSignals(service.app, [() => service.stop(), () => mongo.close(), () => authMongo.close()]);
+const address = await service.app.listen({ port: config.PORT, host: config.HOST });
+logger.info({ address }, `projection-service listening on ${address}`);

@@ -1,0 +1,96 @@
+import { TOPIC_NAMES } from '@zc/contracts';
+import type { HttpApp, VerifyApiKey } from '@zc/http';
+import { createKafkaClient, ensureTopics, type ConsumerRunner, type KafkaLogger } from '@zc/kafka';
+import { pingMongo, type MongoHandle } from '@zc/mongo';
+import type { Logger } from 'pino';
+import { startProjectionConsumer } from './adapters/consumer';
+import { projectionMetrics } from './adapters/projection-metrics';
+import { createProjector } from './adapters/projector';
+import { startRetentionJob } from './adapters/retention-job';
+import { topicSpecs, type TopicNaming } from './adapters/topics';
+import { ensureViewIndexes, statusCollections, VIEW_NAMES, viewAliases } from './adapters/view-collections';
+import { viewQueries } from './adapters/view-queries';
+import { buildApp } from './app';
+
+export interface ProjectionServiceOptions {
+  kafkaBrokers: string[];
+  naming: TopicNaming;
+  partitions: number;
+  groupId: string;
+  mongo: MongoHandle;
+  verifyApiKey: VerifyApiKey;
+  activityRetentionMs: number;
+  retentionIntervalMs: number;
+  tokenRotationAgeMs: number;
+  now: () => Date;
+  logger: Logger;
+  kafkaLogger?: KafkaLogger;
+  maxWaitTimeInMs?: number;
+}
+
+export interface ProjectionService {
+  app: HttpApp;
+  runner: ConsumerRunner;
+  /** Stops consuming and the retention timer; the app is closed by its owner. */
+  stop(): Promise<void>;
+}
+
+/** Wires topics, views, the consumer, retention and the query API; main.ts and tests share it. */
+export async function startProjectionService(options: ProjectionServiceOptions): Promise<ProjectionService> {
+  const { mongo, naming, now } = options;
+  const kafkaLogger = options.kafkaLogger ?? options.logger;
+  const client = createKafkaClient({ brokers: options.kafkaBrokers, clientId: options.groupId, logger: kafkaLogger });
+  await ensureTopics(client, topicSpecs(naming, TOPIC_NAMES, options.partitions));
+  const aliases = viewAliases(mongo);
+  for (const view of VIEW_NAMES) await ensureViewIndexes(mongo, view, await aliases.version(view));
+
+  // Readiness asks for the runner, which starts after the app exists.
+  const consumer: { runner?: ConsumerRunner } = {};
+  const app = await buildApp({
+    queries: viewQueries(mongo, aliases),
+    verifyApiKey: options.verifyApiKey,
+    now,
+    tokenRotationAgeMs: options.tokenRotationAgeMs,
+    logger: options.logger,
+    readiness: { mongo: () => pingMongo(mongo), consumer: () => consumer.runner?.isJoined() ?? false },
+  });
+  const metrics = projectionMetrics(app.metrics, async () =>
+    statusCollections(mongo, await aliases.version('status'))
+      .status.find()
+      .toArray(),
+  );
+  const projector = createProjector({
+    mongo,
+    views: new Set(VIEW_NAMES),
+    versionOf: (view) => aliases.version(view),
+    now,
+    activityRetentionMs: options.activityRetentionMs,
+    onActivitiesInserted: (docs, writtenAt) => metrics.observeInserted(docs, writtenAt),
+  });
+  const runner = await startProjectionConsumer({
+    client,
+    groupId: options.groupId,
+    naming,
+    topics: TOPIC_NAMES,
+    projector,
+    logger: kafkaLogger,
+    ...(options.maxWaitTimeInMs === undefined ? {} : { maxWaitTimeInMs: options.maxWaitTimeInMs }),
+  });
+  const retention = startRetentionJob({
+    mongo,
+    aliases,
+    retentionMs: options.activityRetentionMs,
+    intervalMs: options.retentionIntervalMs,
+    now,
+    log: options.logger,
+  });
+  consumer.runner = runner;
+  return {
+    app,
+    runner,
+    async stop() {
+      await retention.stop();
+      await runner.stop();
+    },
+  };
+}
