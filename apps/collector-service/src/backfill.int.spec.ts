@@ -52,9 +52,11 @@ describe('collector backfill and continuous collection', () => {
   });
 
   it('publishes every audit entry and user of the 7 days once, then keeps collecting', async () => {
+    // Authorized as of before seeding: the seeded week then lies wholly inside the backfill window.
+    const authorizedAt = new Date();
     const account = seedAccount(sim, 'backfill-acme', { users: 500, auditPerDay: 500, days: 7 });
     await writer.registered('c-backfill', account.subdomain, 600);
-    await writer.authorized('c-backfill', account.adminToken);
+    await writer.authorized('c-backfill', account.adminToken, authorizedAt);
 
     await waitFor(() => collection.events.some((event) => event.type === 'BackfillCompleted'), {
       timeoutMs: 60_000,

@@ -69,9 +69,10 @@ describe('per-connector request budget', () => {
   };
 
   it('never sends more than the budget in any window, and applies a lower budget without restart', async () => {
+    const authorizedAt = new Date();
     const account = seedAccount(sim, 'budget-acme', { users: 100, auditPerDay: 1_200, days: 7 });
     await writer.registered('c-budget', account.subdomain, 20);
-    await writer.authorized('c-budget', account.adminToken);
+    await writer.authorized('c-budget', account.adminToken, authorizedAt);
     await waitFor(() => arrivalsOf(account.subdomain).length >= 45, { timeoutMs: 30_000, description: '45 requests' });
     const changedAt = Date.now();
     await writer.rateLimitChanged('c-budget', 20, 8);
@@ -89,6 +90,7 @@ describe('per-connector request budget', () => {
   });
 
   it('honours 429 and Retry-After when the account allows less than the budget, losing nothing', async () => {
+    const authorizedAt = new Date();
     const account = seedAccount(sim, 'tight-acme', {
       users: 300,
       auditPerDay: 200,
@@ -100,7 +102,7 @@ describe('per-connector request budget', () => {
     const expected = [...(await allAuditIds(sim, account))].map((id) => activityIdFor(account.subdomain, id));
     const startedAt = new Date().toISOString();
     await writer.registered('c-tight', account.subdomain, 20);
-    await writer.authorized('c-tight', account.adminToken);
+    await writer.authorized('c-tight', account.adminToken, authorizedAt);
     await waitFor(() => completed('c-tight'), { timeoutMs: 60_000, description: 'backfill completed' });
     const published = () =>
       new Set(activities.events.filter((e) => e.connectorId === 'c-tight').map((e) => e.data.activityId));

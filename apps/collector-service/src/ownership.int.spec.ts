@@ -71,10 +71,11 @@ describe('collection ownership across crashes and instances', () => {
   };
 
   it('resumes a backfill killed mid-way from its checkpoint, with no gaps', async () => {
+    const authorizedAt = new Date();
     const account = seedAccount(sim, 'crash-acme', { users: 100, auditPerDay: 1_000, days: 7 });
     const first = await start('first');
     await writer.registered('c-crash', account.subdomain, 5);
-    await writer.authorized('c-crash', account.adminToken);
+    await writer.authorized('c-crash', account.adminToken, authorizedAt);
     await waitFor(() => ofConnector('c-crash').length >= 1_500, { description: 'backfill under way' });
     await first.crash();
     expect(completed('c-crash')).toBe(false);
@@ -87,13 +88,14 @@ describe('collection ownership across crashes and instances', () => {
 
   it('takes over the connectors of a killed instance, never polling one connector from two instances', async () => {
     const ids = ['c-own-1', 'c-own-2', 'c-own-3', 'c-own-4'];
+    const authorizedAt = new Date();
     const accounts = ids.map((id) => seedAccount(sim, `${id}-acme`, { users: 50, auditPerDay: 300, days: 7 }));
     const a = await start('alpha');
     await start('beta');
     for (const [index, id] of ids.entries()) {
       const account = accounts[index] as SeededAccount;
       await writer.registered(id, account.subdomain, 5);
-      await writer.authorized(id, account.adminToken);
+      await writer.authorized(id, account.adminToken, authorizedAt);
     }
     const byAlpha = () =>
       new Set(sim.arrivals.filter((r) => r.userAgent === 'zc-collector/alpha').map((r) => r.account));
