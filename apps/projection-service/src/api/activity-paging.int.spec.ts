@@ -1,5 +1,5 @@
 import { connectMongo, type MongoHandle } from '@zc/mongo';
-// eslint-disable-next-line @nx/enforce-module-boundaries -- test-only import
+ 
 import { uniqueDatabaseName } from '@zc/testing';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
