@@ -156,7 +156,8 @@ async function main(): Promise<void> {
         const t = performance.now();
         const response = await get(url(i));
         times.push(performance.now() - t);
-        items += response.json<{ items: unknown[] }>().items.length;
+        const body = response.json<{ items?: unknown[] }>();
+        items += response.statusCode === 200 ? (body.items?.length ?? 1) : 0;
       }
       out(
         `query ${label} at ${String(QUERY_SIZE)} activities: p50 ${pct(times, 0.5).toFixed(0)} ms, p95 ${pct(times, 0.95).toFixed(0)} ms (${String(items / QUERIES)} items/page)`,
