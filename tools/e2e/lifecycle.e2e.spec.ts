@@ -1,6 +1,6 @@
 import { waitFor } from '@zc/testing';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { clientsOf, compareActivities, connectNewAccount, sameSet, type ConnectedAccount } from '../system/scenario';
+import { clientsOf, connectNewAccount, settledAndEqual, type ConnectedAccount } from '../system/scenario';
 import { simTokenAlive } from '../system/sim-control';
 import { startSystem, type System } from '../system/system';
 
@@ -57,20 +57,8 @@ describe('re-collect a window', () => {
       { timeoutMs: 60_000, intervalMs: 500, description: 'an audit-log request for the re-collected window' },
     );
     await waitFor(async () => (await clients.collection(id))?.checkpoint !== null, { description: 'checkpoint' });
-    if (!withProjection()) return;
-    const collection = await clients.collection(id);
-    const window = {
-      from: new Date(collection?.backfill?.from ?? 0),
-      to: new Date(collection?.checkpoint?.auditLogsAt ?? 0),
-    };
-    const comparison = await waitFor(
-      async () => {
-        const c = await compareActivities(clients.sim, clients.query, kept.account, id, window);
-        return sameSet(c) ? c : null;
-      },
-      { timeoutMs: 60_000, intervalMs: 1_000, description: 'the view to equal the simulator set after re-collection' },
-    );
-    expect(comparison.duplicates).toEqual([]);
+    const settled = await settledAndEqual(system, kept, { timeoutMs: 60_000 });
+    if (settled.comparison) expect(settled.comparison.duplicates).toEqual([]);
   });
 });
 

@@ -172,7 +172,8 @@ export async function settledAndEqual(
 ): Promise<Settled> {
   const clients = clientsOf(system);
   const id = connected.connector.id;
-  const timeoutMs = options.timeoutMs ?? 120_000;
+  // Below the e2e test timeout (120 s), so a mismatch reports its details instead of a bare timeout.
+  const timeoutMs = options.timeoutMs ?? 90_000;
   const state = await backfillCompleted(clients, id, timeoutMs, options.coveredUntil);
   const window = { from: new Date(state.backfill?.from ?? 0), to: new Date(state.checkpoint?.auditLogsAt ?? 0) };
   if (!system.services.includes('projection-service')) {
