@@ -17,5 +17,8 @@ export const ProjectionConfig = z.object({
   RETENTION_INTERVAL: envDurationMs().default(3_600_000),
   TOKEN_ROTATION_AGE: envDurationMs().default(180 * 86_400_000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Consumer groups whose lag this service reports besides its own (the product's other consumers). */
+  LAG_GROUPS: envList(z.string().min(1)).default(['collector-service']),
+  LAG_INTERVAL: envDurationMs().default(10_000),
 });
 export type ProjectionConfig = z.output<typeof ProjectionConfig>;

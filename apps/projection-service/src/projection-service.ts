@@ -11,6 +11,7 @@ import { topicSpecs, type TopicNaming } from './adapters/topics';
 import { ensureViewIndexes, statusCollections, VIEW_NAMES, viewAliases } from './adapters/view-collections';
 import { viewQueries } from './adapters/view-queries';
 import { buildApp } from './app';
+import { startLagMonitoring } from './adapters/lag-monitoring';
 
 export interface ProjectionServiceOptions {
   kafkaBrokers: string[];
@@ -26,6 +27,8 @@ export interface ProjectionServiceOptions {
   logger: Logger;
   kafkaLogger?: KafkaLogger;
   maxWaitTimeInMs?: number;
+  /** Consumer-lag monitoring of this service's group and the named others (GET /v1/lag, kafka_consumergroup_*). */
+  lag?: { extraGroups: string[]; intervalMs: number };
 }
 
 export interface ProjectionService {
@@ -85,10 +88,20 @@ export async function startProjectionService(options: ProjectionServiceOptions):
     log: options.logger,
   });
   consumer.runner = runner;
+  const lag = options.lag
+    ? await startLagMonitoring(
+        app,
+        client,
+        [options.groupId, ...options.lag.extraGroups],
+        options.lag.intervalMs,
+        kafkaLogger,
+      )
+    : undefined;
   return {
     app,
     runner,
     async stop() {
+      await lag?.stop();
       await retention.stop();
       await runner.stop();
     },
