@@ -82,12 +82,15 @@ export async function connectNewAccount(
 }
 
 export interface Comparison {
+  connectorId: string;
   window: { from: Date; to: Date };
   expected: number;
   seen: number;
   missing: number[];
   unexpected: number[];
   duplicates: number[];
+  /** A few unexpected items as the view shows them (account, connectors), for diagnosis. */
+  unexpectedSample: unknown[];
 }
 
 /**
@@ -116,12 +119,17 @@ export async function compareActivities(
   const counts = new Map<number, number>();
   for (const item of inWindow) counts.set(item.auditLogId, (counts.get(item.auditLogId) ?? 0) + 1);
   return {
+    connectorId,
     window,
     expected: expected.size,
     seen: inWindow.length,
     missing: [...expected].filter((id) => !counts.has(id)),
     unexpected: [...counts.keys()].filter((id) => !expected.has(id)),
     duplicates: [...counts].filter(([, n]) => n > 1).map(([id]) => id),
+    unexpectedSample: inWindow
+      .filter((item) => !expected.has(item.auditLogId))
+      .slice(0, 3)
+      .map((item) => ({ auditLogId: item.auditLogId, account: item['account'], connectorIds: item['connectorIds'] })),
   };
 }
 
@@ -215,4 +223,6 @@ const summary = (c: Comparison | null) =>
     missing: c.missing.slice(0, 10),
     unexpected: c.unexpected.slice(0, 10),
     duplicates: c.duplicates.slice(0, 10),
+    unexpectedSample: c.unexpectedSample,
+    connectorId: c.connectorId,
   };

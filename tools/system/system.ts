@@ -114,9 +114,9 @@ export async function startSystem(options: StartSystemOptions): Promise<System> 
   };
 
   try {
-    // The simulator first: the others only need it once a connector exists, but tests seed it right away.
-    if (services.includes('zendesk-sim')) await launch('zendesk-sim');
-    await Promise.all(services.filter((name) => name !== 'zendesk-sim').map((name) => launch(name)));
+    // One after another, like `npm start`: started together, their concurrent topic creation can make a
+    // service's own ensureTopics fail with UNKNOWN_TOPIC_OR_PARTITION and exit (seen with the projection).
+    for (const name of services) await launch(name);
   } catch (error) {
     await shutdown();
     throw error;
