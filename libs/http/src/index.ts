@@ -6,5 +6,4 @@ export { toAppError } from './error-handler';
 export type { AppMetrics } from './metrics';
 export type { ReadinessCheck } from './readiness';
 export { apiKeyAuth, requireScopes, type ApiKeyAuthOptions, type Principal, type VerifyApiKey } from './api-key-auth';
-export { generateApiKey, parseApiKey, hashApiKeySecret, verifyApiKeySecret, type GeneratedApiKey } from './api-key';
 export { closeOnSignals, type Closer, type CloseOnSignalsOptions } from './close-on-signals';
