@@ -97,7 +97,7 @@ export function queryApi(baseUrl: string, apiKey: string) {
       to?: string;
       limit?: number;
     }): Promise<ActivityItem[]> {
-      const params = new URLSearchParams({ connectorId: query.connectorId, limit: String(query.limit ?? 500) });
+      const params = new URLSearchParams({ connector: query.connectorId, limit: String(query.limit ?? 500) });
       if (query.from !== undefined) params.set('from', query.from);
       if (query.to !== undefined) params.set('to', query.to);
       const all: ActivityItem[] = [];

@@ -1,5 +1,5 @@
 import { connectMongo, type MongoHandle } from '@zc/mongo';
- 
+
 import { uniqueDatabaseName } from '@zc/testing';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';

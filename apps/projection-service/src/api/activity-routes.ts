@@ -8,24 +8,29 @@ import { ActivityListResponse, ActivityResponse, LimitQuery, UserListResponse } 
 
 const Instant = z.iso.datetime({ offset: true }).transform((value) => new Date(value));
 
-const ActivitiesQuery = z.object({
-  connector: z.string().min(1).optional(),
-  actorId: z.coerce.number().int().optional(),
-  actorType: z.enum(['user', 'system']).optional(),
-  action: z.string().min(1).optional(),
-  sourceType: z.string().min(1).optional(),
-  ip: z.string().min(1).optional(),
-  from: Instant.optional().describe('inclusive, ISO-8601'),
-  to: Instant.optional().describe('exclusive, ISO-8601'),
-  limit: LimitQuery,
-  cursor: z.string().min(1).optional(),
-});
+const ActivitiesQuery = z
+  .object({
+    connector: z.string().min(1).optional(),
+    actorId: z.coerce.number().int().optional(),
+    actorType: z.enum(['user', 'system']).optional(),
+    action: z.string().min(1).optional(),
+    sourceType: z.string().min(1).optional(),
+    ip: z.string().min(1).optional(),
+    from: Instant.optional().describe('inclusive, ISO-8601'),
+    to: Instant.optional().describe('exclusive, ISO-8601'),
+    limit: LimitQuery,
+    cursor: z.string().min(1).optional(),
+  })
+  // An unknown parameter (a misspelt filter) must fail loudly, not silently return everything.
+  .strict();
 
-const UsersQuery = z.object({
-  connector: z.string().min(1).optional(),
-  limit: LimitQuery,
-  cursor: z.string().min(1).optional(),
-});
+const UsersQuery = z
+  .object({
+    connector: z.string().min(1).optional(),
+    limit: LimitQuery,
+    cursor: z.string().min(1).optional(),
+  })
+  .strict();
 
 const present = (doc: ActivityDoc) => ({
   activityId: doc._id,
