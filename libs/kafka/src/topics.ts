@@ -59,15 +59,28 @@ export async function ensureTopicsWith(admin: Admin, specs: TopicSpec[], options
   const existing = new Set(await admin.listTopics());
   const missing = specs.filter((spec) => !existing.has(spec.name));
   if (missing.length > 0) {
-    // Resolves false when every topic already existed (another caller won); leaders are checked below anyway,
-    // because in that case kafkajs skips its own wait.
-    await admin.createTopics({ waitForLeaders: true, topics: missing.map(topicConfig) });
+    // Leaders are awaited below, not by kafkajs: its own wait throws UNKNOWN_TOPIC_OR_PARTITION when
+    // another process created the same topics a moment earlier (services starting together).
+    try {
+      await admin.createTopics({ waitForLeaders: false, topics: missing.map(topicConfig) });
+    } catch (error) {
+      if (!isCreationRace(error)) throw error;
+    }
   }
   await waitForLeaders(
     admin,
     specs.map((spec) => spec.name),
     options.timeoutMs ?? 30_000,
   );
+}
+
+const RACE_ERRORS = new Set(['TOPIC_ALREADY_EXISTS', 'UNKNOWN_TOPIC_OR_PARTITION']);
+
+/** Losing a creation race to another process is fine; anything else (bad config, no broker) is not. */
+function isCreationRace(error: unknown): boolean {
+  const { type, errors } = error as { type?: unknown; errors?: unknown };
+  if (typeof type === 'string') return RACE_ERRORS.has(type);
+  return Array.isArray(errors) && errors.length > 0 && errors.every((inner) => isCreationRace(inner));
 }
 
 async function waitForLeaders(admin: Admin, topics: string[], timeoutMs: number): Promise<void> {
