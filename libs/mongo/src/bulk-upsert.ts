@@ -45,14 +45,22 @@ export async function bulkUpsertById<TSchema extends Document & { _id: unknown }
       upsert: true,
     },
   }));
+  const total = { inserted: 0, replaced: 0 };
   try {
-    const result = await collection.bulkWrite(operations, { ordered: true });
-    return { inserted: result.upsertedCount, replaced: result.matchedCount };
+    // FerretDB 1.24 never answers an update command of 100 or more statements; chunks keep the order.
+    for (let start = 0; start < operations.length; start += UPDATE_CHUNK) {
+      const result = await collection.bulkWrite(operations.slice(start, start + UPDATE_CHUNK), { ordered: true });
+      total.inserted += result.upsertedCount;
+      total.replaced += result.matchedCount;
+    }
+    return total;
   } catch (error) {
     if (!bulkStopOf(error)) throw error;
     throw new BulkUpsertError(docs.length, error);
   }
 }
+
+const UPDATE_CHUNK = 50;
 
 function withoutId<TSchema extends Document & { _id: unknown }>(doc: TSchema): WithoutId<TSchema> {
   const { _id: _ignored, ...rest } = doc;
