@@ -2,6 +2,7 @@
  * Outbox relay throughput against raw append throughput, on the embedded FerretDB.
  * Run: npx tsx tools/bench/outbox-relay.bench.ts   (env: EVENTS, STREAMS, PER_APPEND, RELAY_BATCH)
  */
+import { reportFigure } from './figure';
 import { randomUUID } from 'node:crypto';
 import { createEventStore, createOutboxRelay, type NewEvent } from '@zc/event-store';
 import { consoleReporter, startStack } from '@zc/infra';
@@ -77,6 +78,15 @@ async function main(): Promise<void> {
         `${String(published)} published (duplicates ${String(published - total)})`,
     );
     console.log(`relay / append throughput ratio: ${(relayRate / appendRate).toFixed(2)}`);
+    reportFigure({
+      bench: 'outbox relay',
+      name: 'relay throughput to a no-op port',
+      value: relayRate,
+      unit: 'events/s',
+      reference: { label: 'raw append (event store)', value: appendRate },
+      better: 'higher',
+      target: 'keeps up with appends (ratio >= 1)',
+    });
   } finally {
     await mongo.db.dropDatabase().catch(() => undefined);
     await mongo.close();

@@ -5,6 +5,7 @@
  *  3. query p95 at --query-size activities: connector + time range, connector + actor.
  * Run: npx tsx tools/bench/projection.bench.ts [--ingest 20000] [--fresh 100] [--query-size 100000] [--queries 5]
  */
+import { reportFigure } from './figure';
 import { parseArgs } from 'node:util';
 import { consoleReporter, startStack } from '@zc/infra';
 import { createKafkaClient, ensureTopics, silentLogger } from '@zc/kafka';
@@ -100,6 +101,15 @@ async function main(): Promise<void> {
     const projectedRate = INGEST / ((performance.now() - started) / 1_000);
     await runner.stop();
     const stored = await activityCollection(mongo, 9).countDocuments();
+    reportFigure({
+      bench: 'projection',
+      name: `ingest of ${String(INGEST)} activities from Kafka`,
+      value: projectedRate,
+      unit: 'activities/s',
+      reference: { label: 'bare insertMany, same store', value: bareRate },
+      better: 'higher',
+      target: 'ratio >= 0.7',
+    });
     out(
       `ingest ${String(INGEST)} activities: bare insertMany ${bareRate.toFixed(0)}/s, projection from Kafka ${projectedRate.toFixed(0)}/s (incl. group join), ratio ${(projectedRate / bareRate).toFixed(2)} (target ≥ 0.7); stored ${String(stored)}`,
     );
@@ -134,6 +144,18 @@ async function main(): Promise<void> {
       }
       latencies.push(Date.now() - createdAt);
     }
+    for (const [label, q] of [
+      ['p50', 0.5],
+      ['p95', 0.95],
+    ] as const) {
+      reportFigure({
+        bench: 'projection',
+        name: `freshness created_at → visible in the API, ${label}`,
+        value: pct(latencies, q),
+        unit: 'ms',
+        better: 'lower',
+      });
+    }
     out(
       `freshness created_at → visible in the API over ${String(latencies.length)} activities: p50 ${String(pct(latencies, 0.5))} ms, p95 ${String(pct(latencies, 0.95))} ms`,
     );
@@ -159,6 +181,14 @@ async function main(): Promise<void> {
         const body = response.json<{ items?: unknown[] }>();
         items += response.statusCode === 200 ? (body.items?.length ?? 1) : 0;
       }
+      reportFigure({
+        bench: 'projection',
+        name: `query p95, ${label}, ${String(QUERY_SIZE)} activities`,
+        value: pct(times, 0.95),
+        unit: 'ms',
+        better: 'lower',
+        note: 'FerretDB 1.24 scans for every filter but an exact _id',
+      });
       out(
         `query ${label} at ${String(QUERY_SIZE)} activities: p50 ${pct(times, 0.5).toFixed(0)} ms, p95 ${pct(times, 0.95).toFixed(0)} ms (${String(items / QUERIES)} items/page)`,
       );
