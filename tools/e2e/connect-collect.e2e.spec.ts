@@ -98,4 +98,36 @@ describe('connect → backfill → continuous collection → views', () => {
       { timeoutMs: 60_000, intervalMs: 500, description: 'the new entries in the activity view' },
     );
   });
+
+  it('exposes every metric of design §8 with sensible values after the run', async (context) => {
+    if (!withProjection()) return context.skip('projection-service is not in the checkout yet');
+    const scrape = async (name: 'auth-service' | 'collector-service' | 'projection-service') =>
+      (await fetch(`${system.urls[name]}/metrics`)).text();
+    const sample = (text: string, pattern: string) =>
+      text
+        .split('\n')
+        .filter((line) => !line.startsWith('#') && new RegExp(pattern).test(line))
+        .map((line) => Number(line.slice(line.lastIndexOf(' ') + 1)));
+
+    const auth = await scrape('auth-service');
+    expect(sample(auth, '^zc_outbox_lag_events')).toEqual([expect.any(Number)]);
+
+    const collector = await scrape('collector-service');
+    const okRequests = sample(collector, '^zc_zendesk_requests_total\\{.*status="200"');
+    expect(okRequests.reduce((sum, n) => sum + n, 0)).toBeGreaterThan(0);
+    expect(sample(collector, '^zc_zendesk_budget_utilization_ratio').every((v) => v >= 0 && v <= 1)).toBe(true);
+    expect(sample(collector, '^zc_backfill_progress_ratio\\{.*capability="audit_logs"')).toContain(1);
+    expect(sample(collector, '^zc_activity_freshness_seconds_count').some((v) => v > 0)).toBe(true);
+
+    const projection = await waitFor(
+      async () => {
+        const text = await scrape('projection-service');
+        return /^kafka_consumergroup_lag\{/m.test(text) ? text : null;
+      },
+      { timeoutMs: 60_000, intervalMs: 1_000, description: 'consumer lag on the projection service' },
+    );
+    expect(sample(projection, '^kafka_consumergroup_lag_seconds\\{').every((v) => v >= 0)).toBe(true);
+    expect(sample(projection, '^zc_activity_freshness_seconds_count').some((v) => v > 0)).toBe(true);
+    expect(sample(projection, '^zc_connector_status\\{.*status="Connected"')).toContain(1);
+  });
 });

@@ -8,6 +8,7 @@ import { connectMongo, pingMongo, type MongoHandle } from '@zc/mongo';
 import { parseKeyRing } from '@zc/secrets';
 import type { Logger } from 'pino';
 import { connectorEventsPort } from './adapters/connector-publisher';
+import { registerOutboxMetrics } from './adapters/outbox-metrics';
 import { createConnectorRepository } from './adapters/connector-repository';
 import { createOAuthStateStore } from './adapters/oauth-states';
 import { createZendeskGateway } from './adapters/zendesk-gateway';
@@ -94,6 +95,7 @@ export async function createAuthRuntime(options: AuthRuntimeOptions): Promise<Au
     logger: logger.child({ component: 'outbox-relay' }),
   });
   relay.start();
+  registerOutboxMetrics(built.app, relay);
 
   const maintainTokens = () => maintainAllTokens(deps);
   let timer: NodeJS.Timeout | undefined;
