@@ -8,7 +8,15 @@ import { FIGURE_PREFIX, ratioOf, type Figure } from './figure';
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const benchDir = join(root, 'tools', 'bench');
 const outDir = join(root, 'bench-results');
-const only = process.argv.slice(2);
+const quick = process.argv.includes('--quick');
+const only = process.argv.slice(2).filter((arg) => arg !== '--quick');
+
+/** `--quick`: smaller runs of the slow benches (minutes, not a quarter hour); the report says so. */
+const QUICK: Record<string, { args?: string[]; env?: Record<string, string> }> = {
+  'collector-backfill.bench.ts': { args: ['--scale', '0.3'] },
+  'projection.bench.ts': { args: ['--ingest', '10000', '--query-size', '20000', '--queries', '3'] },
+  'outbox-relay.bench.ts': { env: { EVENTS: '2000' } },
+};
 
 interface BenchRun {
   script: string;
@@ -21,8 +29,10 @@ async function runBench(script: string): Promise<BenchRun> {
   const started = Date.now();
   const figures: Figure[] = [];
   const exitCode = await new Promise<number | null>((resolve) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', join(benchDir, script)], {
+    const profile = quick ? QUICK[script] : undefined;
+    const child = spawn(process.execPath, ['--import', 'tsx', join(benchDir, script), ...(profile?.args ?? [])], {
       cwd: root,
+      env: { ...process.env, ...profile?.env },
       stdio: ['ignore', 'pipe', 'inherit'],
     });
     let pending = '';
@@ -57,7 +67,9 @@ function markdown(runs: BenchRun[]): string {
   return [
     `# Benchmark report (${new Date().toISOString()})`,
     '',
-    'Machine: 2 cores, shared; figures vary run to run. Ratio = value ÷ reference.',
+    `Machine: 2 cores, shared; figures vary run to run. Ratio = value ÷ reference.${
+      quick ? ' Quick profile: smaller collector, projection and outbox runs.' : ''
+    }`,
     '',
     '| bench | figure | value | reference | ratio | target | note |',
     '|---|---|---|---|---|---|---|',
