@@ -9,6 +9,7 @@ export {
   type EnsureTopicsOptions,
 } from './topics';
 export { HEADER, type EventHeaders } from './headers';
+export { traceparentFor, traceIdOf } from './trace-context';
 export { createPublisher, UnserialisableMessageError, type OutgoingMessage, type Publisher } from './publisher';
 export { jsonValue, type IncomingMessage } from './incoming-message';
 export type { HandlerContext, ParsedMessage } from './batch-processor';

@@ -1,6 +1,7 @@
 import { Partitioners, type Message, type Producer } from 'kafkajs';
 import type { KafkaClient } from './client';
 import { toKafkaHeaders, type EventHeaders } from './headers';
+import { correlationIdOf, traceparentFor } from './trace-context';
 
 export interface OutgoingMessage {
   /** Partitioning key; murmur2 like the Java client, so every client agrees on key → partition. */
@@ -46,7 +47,10 @@ export function createIdempotentProducer(client: KafkaClient): Producer {
 export function toKafkaMessage(topic: string, message: OutgoingMessage): Message {
   const value = JSON.stringify(message.value) as string | undefined;
   if (value === undefined) throw new UnserialisableMessageError(topic, message.key);
-  return { key: message.key, value, headers: toKafkaHeaders(message.headers) };
+  const correlationId = message.headers.traceparent === undefined ? correlationIdOf(message.value) : undefined;
+  const headers =
+    correlationId === undefined ? message.headers : { ...message.headers, traceparent: traceparentFor(correlationId) };
+  return { key: message.key, value, headers: toKafkaHeaders(headers) };
 }
 
 export function createPublisher(client: KafkaClient): Publisher {
