@@ -39,9 +39,9 @@ for (const app of APPS.filter(appExists)) {
 const lines = [
   '',
   'Zendesk connector is running:',
-  `  Kafka bootstrap   ${stack.kafkaBrokers.join(',')}`,
-  `  MongoDB (FerretDB) ${stack.mongoUri}`,
-  ...running.map((app) => `  ${app.spec.name.padEnd(18)}${app.url}`),
+  `  Kafka bootstrap     ${stack.kafkaBrokers.join(',')}`,
+  `  MongoDB (FerretDB)  ${stack.mongoUri}`,
+  ...running.map((app) => `  ${app.spec.name.padEnd(20)}${app.url}`),
   '',
   `Admin API key (local run; kept in ${secretsFile}${secrets.createdNow ? ', generated now' : ''}):`,
   `  ${secrets.adminBootstrapKey}`,
