@@ -7,7 +7,6 @@ import { startSystem, type System } from '../system/system';
 let system: System;
 let clients: ReturnType<typeof clientsOf>;
 let connected: ConnectedAccount;
-const withProjection = () => system.services.includes('projection-service');
 
 beforeAll(async () => {
   system = await startSystem({
@@ -49,8 +48,7 @@ describe('connect → backfill → continuous collection → views', () => {
     expect(state.checkpoint?.activitiesPublished ?? 0).toBeGreaterThanOrEqual(expected.size);
   });
 
-  it('shows the connector Connected and the backfilled activities equal to Zendesk’s set', async (context) => {
-    if (!withProjection()) return context.skip('projection-service is not in the checkout yet');
+  it('shows the connector Connected and the backfilled activities equal to Zendesk’s set', async () => {
     const id = connected.connector.id;
     const status = await waitFor(
       async () => {
@@ -75,7 +73,7 @@ describe('connect → backfill → continuous collection → views', () => {
     expect(comparison.expected).toBeGreaterThan(200);
   });
 
-  it('collects new audit entries continuously', async (context) => {
+  it('collects new audit entries continuously', async () => {
     const id = connected.connector.id;
     const before = (await clients.collection(id))?.checkpoint?.activitiesPublished ?? 0;
     const ids = await clients.sim.addAuditEntries(connected.account.subdomain, [
@@ -86,7 +84,6 @@ describe('connect → backfill → continuous collection → views', () => {
       async () => ((await clients.collection(id))?.checkpoint?.activitiesPublished ?? 0) >= before + ids.length,
       { timeoutMs: 60_000, intervalMs: 500, description: 'the collector to publish the new entries' },
     );
-    if (!withProjection()) return context.skip('projection-service is not in the checkout yet');
     await waitFor(
       async () => {
         const items = await clients.query.activities({
@@ -99,8 +96,7 @@ describe('connect → backfill → continuous collection → views', () => {
     );
   });
 
-  it('exposes every metric of design §8 with sensible values after the run', async (context) => {
-    if (!withProjection()) return context.skip('projection-service is not in the checkout yet');
+  it('exposes every metric of design §8 with sensible values after the run', async () => {
     const scrape = async (name: 'auth-service' | 'collector-service' | 'projection-service') =>
       (await fetch(`${system.urls[name]}/metrics`)).text();
     const sample = (text: string, pattern: string) =>

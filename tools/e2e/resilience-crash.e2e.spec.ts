@@ -14,7 +14,6 @@ import { startSystem, type System } from '../system/system';
 let system: System;
 let clients: ReturnType<typeof clientsOf>;
 let first: ConnectedAccount;
-const withProjection = () => system.services.includes('projection-service');
 
 beforeAll(async () => {
   system = await startSystem({
@@ -49,8 +48,7 @@ describe('kill -9 mid-flow', () => {
     await settledAndEqual(system, first);
   });
 
-  it('projection killed while consuming: the restarted one catches up without duplicates', async (context) => {
-    if (!withProjection()) return context.skip('projection-service is not in the checkout yet');
+  it('projection killed while consuming: the restarted one catches up without duplicates', async () => {
     const ids = await clients.sim.addAuditEntries(
       first.account.subdomain,
       Array.from({ length: 30 }, (_, i) => ({ action: 'update' as const, changeDescription: `burst ${String(i)}` })),
