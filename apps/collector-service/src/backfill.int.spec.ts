@@ -1,16 +1,16 @@
 import { activityIdFor } from '@zc/contracts';
-import { uniqueDatabaseName, uniqueName, waitFor } from '@zc/testing';
+import { waitFor } from '@zc/testing';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Collector } from './collector';
-import { ConnectorEventWriter } from './testing/connector-events';
-import { collectorFixture, type CollectorFixture } from './testing/collector-fixture';
-import { allAuditIds, seedAccount, startSimulator, type RunningSim } from './testing/sim';
-import { recordTopic, type TopicRecorder } from './testing/topic-recorder';
+import type { ConnectorEventWriter } from './testing/connector-events';
+import { allAuditIds, seedAccount, type RunningSim } from './testing/sim';
+import type { TopicRecorder } from './testing/topic-recorder';
+import { startCollectorRig, type CollectorRig } from './testing/collector-rig';
 
 /** Backfill of 7 days × 500 audit entries and 500 users, then continuous collection of new entries. */
 describe('collector backfill and continuous collection', () => {
+  let rig: CollectorRig;
   let sim: RunningSim;
-  let fixture: CollectorFixture;
   let writer: ConnectorEventWriter;
   let collector: Collector;
   let activities: TopicRecorder<'zendesk.activities'>;
@@ -18,37 +18,17 @@ describe('collector backfill and continuous collection', () => {
   let collection: TopicRecorder<'collection.events'>;
 
   beforeAll(async () => {
-    sim = await startSimulator();
-    fixture = collectorFixture({
+    rig = await startCollectorRig({
+      fileUrl: import.meta.url,
       brokers: inject('kafkaBrokers'),
       mongoUri: inject('mongoUri'),
-      database: uniqueDatabaseName(import.meta.url),
-      topicPrefix: `${uniqueName(import.meta.url)}.`,
-      simBaseUrl: sim.baseUrl,
+      instanceId: 'solo',
     });
-    collector = await fixture.start('solo');
-    writer = new ConnectorEventWriter(fixture.kafka, fixture.topics['connector.events'], fixture.ring);
-    await writer.connect();
-    const group = uniqueName(import.meta.url, 'reader');
-    activities = await recordTopic(
-      fixture.kafka,
-      'zendesk.activities',
-      fixture.topics['zendesk.activities'],
-      `${group}-a`,
-    );
-    users = await recordTopic(fixture.kafka, 'zendesk.users', fixture.topics['zendesk.users'], `${group}-u`);
-    collection = await recordTopic(
-      fixture.kafka,
-      'collection.events',
-      fixture.topics['collection.events'],
-      `${group}-c`,
-    );
+    ({ sim, collector, writer, activities, users, collection } = rig);
   });
 
   afterAll(async () => {
-    await Promise.allSettled([activities.stop(), users.stop(), collection.stop(), writer.disconnect()]);
-    await collector.stop();
-    await sim.close();
+    await rig.stop();
   });
 
   it('publishes every audit entry and user of the 7 days once, then keeps collecting', async () => {

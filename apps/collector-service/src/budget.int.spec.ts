@@ -1,11 +1,11 @@
 import { activityIdFor } from '@zc/contracts';
-import { uniqueDatabaseName, uniqueName, waitFor } from '@zc/testing';
+import { waitFor } from '@zc/testing';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Collector } from './collector';
-import { ConnectorEventWriter } from './testing/connector-events';
-import { collectorFixture, maxInAnyWindow, type CollectorFixture } from './testing/collector-fixture';
-import { allAuditIds, seedAccount, startSimulator, type RunningSim } from './testing/sim';
-import { recordTopic, type TopicRecorder } from './testing/topic-recorder';
+import type { ConnectorEventWriter } from './testing/connector-events';
+import { maxInAnyWindow } from './testing/collector-fixture';
+import { allAuditIds, seedAccount, type RunningSim } from './testing/sim';
+import type { TopicRecorder } from './testing/topic-recorder';
+import { startCollectorRig, type CollectorRig } from './testing/collector-rig';
 
 /**
  * The budget's window is shrunk to 2 s (BUDGET_WINDOW, and the simulator's rateLimitWindowMs) so a
@@ -14,46 +14,25 @@ import { recordTopic, type TopicRecorder } from './testing/topic-recorder';
 const WINDOW_MS = 2_000;
 
 describe('per-connector request budget', () => {
+  let rig: CollectorRig;
   let sim: RunningSim;
-  let fixture: CollectorFixture;
   let writer: ConnectorEventWriter;
-  let collector: Collector;
   let activities: TopicRecorder<'zendesk.activities'>;
   let collection: TopicRecorder<'collection.events'>;
 
   beforeAll(async () => {
-    sim = await startSimulator();
-    fixture = collectorFixture({
+    rig = await startCollectorRig({
+      fileUrl: import.meta.url,
       brokers: inject('kafkaBrokers'),
       mongoUri: inject('mongoUri'),
-      database: uniqueDatabaseName(import.meta.url),
-      topicPrefix: `${uniqueName(import.meta.url)}.`,
-      simBaseUrl: sim.baseUrl,
+      instanceId: 'budgeted',
       env: { BUDGET_WINDOW: `${WINDOW_MS}ms` },
     });
-    await fixture.ensureTopics();
-    collector = await fixture.start('budgeted');
-    writer = new ConnectorEventWriter(fixture.kafka, fixture.topics['connector.events'], fixture.ring);
-    await writer.connect();
-    const group = uniqueName(import.meta.url, 'reader');
-    activities = await recordTopic(
-      fixture.kafka,
-      'zendesk.activities',
-      fixture.topics['zendesk.activities'],
-      `${group}-a`,
-    );
-    collection = await recordTopic(
-      fixture.kafka,
-      'collection.events',
-      fixture.topics['collection.events'],
-      `${group}-c`,
-    );
+    ({ sim, writer, activities, collection } = rig);
   });
 
   afterAll(async () => {
-    await Promise.allSettled([activities.stop(), collection.stop(), writer.disconnect()]);
-    await collector.stop();
-    await sim.close();
+    await rig.stop();
   });
 
   const arrivalsOf = (account: string) =>

@@ -1,15 +1,15 @@
-import { uniqueDatabaseName, uniqueName, waitFor } from '@zc/testing';
+import { waitFor } from '@zc/testing';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { CollectionEvent } from '@zc/contracts';
 import type { Collector } from './collector';
-import { ConnectorEventWriter } from './testing/connector-events';
-import { collectorFixture, type CollectorFixture } from './testing/collector-fixture';
-import { issueAdminToken, seedAccount, startSimulator, type RunningSim, type SeededAccount } from './testing/sim';
-import { recordTopic, type TopicRecorder } from './testing/topic-recorder';
+import type { ConnectorEventWriter } from './testing/connector-events';
+import { issueAdminToken, seedAccount, type RunningSim, type SeededAccount } from './testing/sim';
+import type { TopicRecorder } from './testing/topic-recorder';
+import { startCollectorRig, type CollectorRig } from './testing/collector-rig';
 
 describe('capability health when Zendesk changes under a running collection', () => {
+  let rig: CollectorRig;
   let sim: RunningSim;
-  let fixture: CollectorFixture;
   let writer: ConnectorEventWriter;
   let collector: Collector;
   let account: SeededAccount;
@@ -17,31 +17,13 @@ describe('capability health when Zendesk changes under a running collection', ()
   let collection: TopicRecorder<'collection.events'>;
 
   beforeAll(async () => {
-    sim = await startSimulator();
-    fixture = collectorFixture({
+    rig = await startCollectorRig({
+      fileUrl: import.meta.url,
       brokers: inject('kafkaBrokers'),
       mongoUri: inject('mongoUri'),
-      database: uniqueDatabaseName(import.meta.url),
-      topicPrefix: `${uniqueName(import.meta.url)}.`,
-      simBaseUrl: sim.baseUrl,
+      instanceId: 'healthy',
     });
-    await fixture.ensureTopics();
-    collector = await fixture.start('healthy');
-    writer = new ConnectorEventWriter(fixture.kafka, fixture.topics['connector.events'], fixture.ring);
-    await writer.connect();
-    const group = uniqueName(import.meta.url, 'reader');
-    activities = await recordTopic(
-      fixture.kafka,
-      'zendesk.activities',
-      fixture.topics['zendesk.activities'],
-      `${group}-a`,
-    );
-    collection = await recordTopic(
-      fixture.kafka,
-      'collection.events',
-      fixture.topics['collection.events'],
-      `${group}-c`,
-    );
+    ({ sim, collector, writer, activities, collection } = rig);
     account = seedAccount(sim, 'health-acme', { users: 20, auditPerDay: 50, days: 7 });
     await writer.registered('c-health', account.subdomain, 200);
     await writer.authorized('c-health', account.adminToken);
@@ -49,9 +31,7 @@ describe('capability health when Zendesk changes under a running collection', ()
   });
 
   afterAll(async () => {
-    await Promise.allSettled([activities.stop(), collection.stop(), writer.disconnect()]);
-    await collector.stop();
-    await sim.close();
+    await rig.stop();
   });
 
   const health = (type: 'CapabilityFailed' | 'CapabilityRecovered', capability: string, code: string) => () =>
