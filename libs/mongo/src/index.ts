@@ -16,3 +16,4 @@ export type {
   UpdateFilter,
   WithId,
 } from 'mongodb';
+export { TermLeases, type HeldTerm, type TermDoc, type TermLeaseOptions } from './term-lease';
