@@ -65,9 +65,10 @@ function toView(
     rateLimitPerMinute: connector?.rateLimitPerMinute ?? null,
     owner: collection
       ? {
-          instanceId: collection.lease.owner,
-          fence: collection.lease.fence,
-          expiresAt: collection.lease.expiresAt > 0 ? new Date(collection.lease.expiresAt).toISOString() : null,
+          // A released term has no holder any more.
+          instanceId: collection.expiresAt > 0 ? collection.owner : null,
+          fence: collection.term,
+          expiresAt: collection.expiresAt > 0 ? new Date(collection.expiresAt).toISOString() : null,
         }
       : null,
     servedBy,

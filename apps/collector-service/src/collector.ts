@@ -68,7 +68,7 @@ export async function startCollector(options: CollectorOptions): Promise<Collect
   const admin: Admin = kafka.kafka.admin();
   await admin.connect();
   const connectors = await createConnectorStore(mongo);
-  const collections = await createCollectionStore(mongo);
+  const collections = await createCollectionStore(mongo, { ttlMs: config.LEASE_TTL, now });
 
   const joined = { consumer: undefined as ConsumerRunner | undefined };
   const app = await buildCollectorApp({

@@ -1,24 +1,16 @@
-import { ensureIndexes, isDuplicateKeyError, type Collection, type MongoHandle } from '@zc/mongo';
+import { TermLeases, type Collection, type HeldTerm, type MongoHandle, type TermDoc } from '@zc/mongo';
 import type { CollectionState } from '../domain/collection-state';
 
 /**
- * One document per connector: the lease that makes one instance its collector, and the checkpoint
- * that instance keeps. The fence is incremented on every acquisition, and every checkpoint write
- * is conditioned on (owner, fence): an instance that lost the lease (paused, partitioned, presumed
- * dead) can never move a checkpoint its successor owns.
+ * One document per connector and lease term: the term makes one instance the connector's
+ * collector, and that instance checkpoints into its own term's document only. A new term starts
+ * from its predecessor's checkpoint, so an instance that lost the lease (paused, partitioned,
+ * presumed dead) can never move the checkpoint its successor works from.
  */
-export interface CollectionDoc {
-  _id: string;
-  lease: { owner: string | null; fence: number; expiresAt: number };
-  state: CollectionState | null;
-}
+export type CollectionDoc = TermDoc<CollectionState>;
 
-export interface Lease {
-  readonly connectorId: string;
-  readonly owner: string;
-  readonly fence: number;
-  readonly expiresAt: number;
-}
+/** The lease one worker holds; `term` is its fencing token. */
+export type Lease = HeldTerm<CollectionState>;
 
 export class LeaseLostError extends Error {
   readonly code = 'COLLECTOR_LEASE_LOST';
@@ -29,54 +21,33 @@ export class LeaseLostError extends Error {
 }
 
 export interface CollectionStore {
-  tryAcquire(connectorId: string, owner: string, ttlMs: number, now: number): Promise<Lease | null>;
-  /** Extends a lease still held; null when another instance took it (the caller must stop at once). */
-  renew(lease: Lease, ttlMs: number, now: number): Promise<Lease | null>;
+  /** A new term with the checkpoint it inherits, or null while another instance holds the connector. */
+  tryAcquire(connectorId: string, owner: string): Promise<Lease | null>;
+  /** Extends a lease still held; null when it is lost (the caller must stop at once). */
+  renew(lease: Lease): Promise<Lease | null>;
   release(lease: Lease): Promise<void>;
+  /** The latest term of a connector, with its checkpoint. */
   load(connectorId: string): Promise<CollectionDoc | null>;
-  /** Writes the checkpoint under the lease's fence; throws LeaseLostError when the fence moved on. */
+  /** Writes the checkpoint into the lease's own term; throws LeaseLostError when the term is gone. */
   save(lease: Lease, state: CollectionState): Promise<void>;
+  /** The latest term of every connector. */
   all(): Promise<CollectionDoc[]>;
 }
 
-export async function createCollectionStore(mongo: MongoHandle): Promise<CollectionStore> {
-  const docs: Collection<CollectionDoc> = mongo.collection<CollectionDoc>('collections');
-  await ensureIndexes(docs, [{ key: { 'lease.expiresAt': 1 }, name: 'lease_expiresAt_1' }]);
-  const held = (lease: Lease) => ({ _id: lease.connectorId, 'lease.owner': lease.owner, 'lease.fence': lease.fence });
-
+export async function createCollectionStore(
+  mongo: MongoHandle,
+  options: { ttlMs: number; now: () => number },
+): Promise<CollectionStore> {
+  const docs: Collection<CollectionDoc> = mongo.collection<CollectionDoc>('collection_terms');
+  const leases = await TermLeases.open(docs, options);
   return {
-    async tryAcquire(connectorId, owner, ttlMs, now) {
-      await docs
-        .updateOne(
-          { _id: connectorId },
-          { $setOnInsert: { lease: { owner: null, fence: 0, expiresAt: 0 }, state: null } },
-          { upsert: true },
-        )
-        .catch((error: unknown) => {
-          // Losing the insert race to another instance is fine; anything else is not.
-          if (!isDuplicateKeyError(error)) throw error;
-        });
-      const doc = await docs.findOneAndUpdate(
-        { _id: connectorId, $or: [{ 'lease.expiresAt': { $lte: now } }, { 'lease.owner': owner }] },
-        { $set: { 'lease.owner': owner, 'lease.expiresAt': now + ttlMs }, $inc: { 'lease.fence': 1 } },
-        { returnDocument: 'after' },
-      );
-      if (!doc) return null;
-      return { connectorId, owner, fence: doc.lease.fence, expiresAt: doc.lease.expiresAt };
-    },
-    async renew(lease, ttlMs, now) {
-      const expiresAt = now + ttlMs;
-      const result = await docs.updateOne(held(lease), { $set: { 'lease.expiresAt': expiresAt } });
-      return result.matchedCount === 1 ? { ...lease, expiresAt } : null;
-    },
-    async release(lease) {
-      await docs.updateOne(held(lease), { $set: { 'lease.owner': null, 'lease.expiresAt': 0 } });
-    },
-    load: (connectorId) => docs.findOne({ _id: connectorId }),
+    tryAcquire: async (connectorId, owner) => (await leases.acquire(connectorId, owner)) ?? null,
+    renew: async (lease) => (await leases.renew(lease)) ?? null,
+    release: (lease) => leases.release(lease),
+    load: (connectorId) => leases.latest(connectorId),
     async save(lease, state) {
-      const result = await docs.updateOne(held(lease), { $set: { state } });
-      if (result.matchedCount !== 1) throw new LeaseLostError(lease.connectorId);
+      if (!(await leases.save(lease, state))) throw new LeaseLostError(lease.leaseId);
     },
-    all: () => docs.find({}).toArray(),
+    all: async () => [...(await leases.latestOfEach()).values()],
   };
 }

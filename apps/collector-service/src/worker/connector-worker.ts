@@ -1,14 +1,12 @@
 import type { CollectionEvent } from '@zc/contracts';
 import type { KafkaLogger } from '@zc/kafka';
 import type { KeyRing } from '@zc/secrets';
-import { createZendeskClient, type ResponseMeta, type ZendeskClient } from '@zc/zendesk';
+import type { ZendeskClient } from '@zc/zendesk';
 import { LeaseLostError, type CollectionStore, type Lease } from '../adapters/collection-store';
 import type { CollectorMetrics } from '../adapters/collector-metrics';
 import type { ConnectorDoc, ConnectorStore } from '../adapters/connector-store';
 import type { CollectionData, EventContext, EventSink } from '../adapters/event-publisher';
-import { accessTokenOf } from '../adapters/token';
-import { fetchUsersPage, type UsersPageResult } from '../adapters/users-page';
-import { createGatedTransport } from '../adapters/zendesk-transport';
+import type { UsersPageResult } from '../adapters/users-page';
 import { decideHealth, type Observation } from '../domain/capability-health';
 import { startCollection, type CollectionState } from '../domain/collection-state';
 import { ConnectorBudget } from './connector-budget';
@@ -18,6 +16,7 @@ import { runRoleCheck } from './role-check';
 import { runUsersStream } from './users-stream';
 import { Waker, abortableSleep } from './waker';
 import type { WorkerSettings } from './worker-settings';
+import { ZendeskAccess } from './zendesk-access';
 
 export interface WorkerDeps {
   readonly instanceId: string;
@@ -46,10 +45,9 @@ export class ConnectorWorker {
   #view: ConnectorDoc;
   #state!: CollectionState;
   #chain: Promise<unknown> = Promise.resolve();
-  #token: { version: number; value: string } | null = null;
   /** Set while the token is refused: the tokenVersion that failed. */
   #tokenRefusedAt: number | null = null;
-  #clients = new Map<string, ZendeskClient>();
+  readonly #zendesk: ZendeskAccess;
 
   constructor(
     private readonly deps: WorkerDeps,
@@ -74,6 +72,18 @@ export class ConnectorWorker {
         this.#abort.abort();
       },
       onRenewed: () => void this.refresh(),
+    });
+    this.#zendesk = new ZendeskAccess({
+      connectorId: this.connectorId,
+      instanceId: deps.instanceId,
+      keyRing: deps.keyRing,
+      hostMap: deps.hostMap,
+      metrics: deps.metrics,
+      budget: this.budget,
+      now: deps.now,
+      signal: this.#abort.signal,
+      view: () => this.#view,
+      assertRunning: () => this.#assertRunning(),
     });
   }
 
@@ -116,7 +126,7 @@ export class ConnectorWorker {
       await Promise.all([runUsersStream(this), runAuditStream(this), runRoleCheck(this), runRecollections(this)]);
     } finally {
       this.#keeper.stop();
-      this.#token = null;
+      this.#zendesk.forgetToken();
       this.deps.metrics.forget(this.connectorId);
     }
   }
@@ -149,8 +159,8 @@ export class ConnectorWorker {
   }
 
   async #begin(): Promise<void> {
-    const doc = await this.deps.collections.load(this.connectorId);
-    const previous = doc?.state ?? null;
+    // The checkpoint this lease term inherited from the previous one (empty for a new connector).
+    const previous = this.#keeper.lease.state;
     if (previous !== null && previous.generation === this.#view.generation) {
       this.#state = previous;
       return;
@@ -225,7 +235,7 @@ export class ConnectorWorker {
 
   async tokenRefused(message: string): Promise<void> {
     this.#tokenRefusedAt = this.#view.tokenVersion;
-    this.#token = null;
+    this.#zendesk.forgetToken();
     await this.observe({ capability: 'token', ok: false, code: 'TOKEN_INVALID', message, retryAt: null });
   }
 
@@ -236,67 +246,11 @@ export class ConnectorWorker {
     await this.observe({ capability: 'token', ok: true });
   }
 
-  #accessToken(): string {
-    const bundle = this.#view.tokenBundle;
-    if (bundle === null) throw new Error('connector has no token');
-    if (this.#token?.version !== this.#view.tokenVersion) {
-      this.#token = {
-        version: this.#view.tokenVersion,
-        value: accessTokenOf(this.deps.keyRing, this.connectorId, bundle),
-      };
-    }
-    return this.#token.value;
-  }
-
-  #transport(stream: string) {
-    return createGatedTransport({
-      userAgent: `zc-collector/${this.deps.instanceId}`,
-      gate: async (path) => {
-        this.#assertRunning();
-        await this.budget.acquire(stream, path, this.signal);
-        // The wait may have been long: check again that the lease still covers this request.
-        this.#assertRunning();
-      },
-    });
-  }
-
-  #onResponse = (meta: ResponseMeta): void => {
-    this.budget.observe(meta);
-    this.deps.metrics.request(this.connectorId, meta.path, meta.status);
-    const used = this.budget.utilization();
-    this.deps.metrics.budgetUtilization(this.connectorId, 'api', used.api);
-    this.deps.metrics.budgetUtilization(this.connectorId, 'incremental_export', used.incremental);
-  };
-
-  /** A Zendesk client for one stream (its own fair queue in the shared budget). */
   client(stream: string): ZendeskClient {
-    const existing = this.#clients.get(stream);
-    if (existing) return existing;
-    const endpoint = this.#view.endpoint ?? `${this.account}.zendesk.com`;
-    const created = createZendeskClient({
-      endpoint,
-      hostMap: this.deps.hostMap(endpoint),
-      accessToken: () => this.#accessToken(),
-      fetch: this.#transport(stream),
-      onResponse: this.#onResponse,
-      now: this.deps.now,
-    });
-    this.#clients.set(stream, created);
-    return created;
+    return this.#zendesk.client(stream);
   }
 
   usersPage(after: string | null): Promise<UsersPageResult> {
-    const endpoint = this.#view.endpoint ?? `${this.account}.zendesk.com`;
-    return fetchUsersPage(
-      {
-        endpoint,
-        hostMap: this.deps.hostMap(endpoint),
-        transport: this.#transport('users'),
-        token: () => this.#accessToken(),
-        onResponse: this.#onResponse,
-        now: this.deps.now,
-      },
-      after,
-    );
+    return this.#zendesk.usersPage(after);
   }
 }

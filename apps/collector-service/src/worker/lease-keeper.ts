@@ -45,13 +45,13 @@ export class LeaseKeeper {
 
   assertHeld(): void {
     if (this.#lost || this.options.now() >= this.#lease.expiresAt - this.#margin) this.#lose();
-    if (this.#lost) throw new LeaseLostError(this.#lease.connectorId);
+    if (this.#lost) throw new LeaseLostError(this.#lease.leaseId);
   }
 
   async #renew(): Promise<void> {
     if (this.#lost) return;
     try {
-      const renewed = await this.store.renew(this.#lease, this.options.ttlMs, this.options.now());
+      const renewed = await this.store.renew(this.#lease);
       if (renewed === null) return this.#lose();
       this.#lease = renewed;
       this.options.onRenewed();
@@ -64,6 +64,6 @@ export class LeaseKeeper {
     if (this.#lost) return;
     this.#lost = true;
     this.stop();
-    this.options.onLost(new LeaseLostError(this.#lease.connectorId));
+    this.options.onLost(new LeaseLostError(this.#lease.leaseId));
   }
 }

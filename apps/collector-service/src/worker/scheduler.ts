@@ -20,7 +20,7 @@ interface Running {
 /**
  * Which instance collects which connector.
  *
- * Any instance may collect any connector; the fenced lease in MongoDB (CollectionStore) guarantees at
+ * Any instance may collect any connector; the term lease in MongoDB (CollectionStore) guarantees at
  * most one at a time. To spread the work, an instance tries first the connectors whose
  * `connector.events` partition it consumes (the consumer group already spreads partitions across
  * instances); a connector of another partition it takes only once the lease has been free for a
@@ -71,7 +71,7 @@ export class Scheduler {
         .sort((a, b) => Number(this.#partitions.has(b.partition)) - Number(this.#partitions.has(a.partition)));
       for (const view of candidates) {
         if (this.#running.size >= maxConnectors || this.#stopped) break;
-        const lease = await collections.tryAcquire(view._id, deps.instanceId, deps.settings.leaseTtlMs, deps.now());
+        const lease = await collections.tryAcquire(view._id, deps.instanceId);
         if (lease) this.#launch(new ConnectorWorker(deps, lease, view));
       }
     } catch (error) {
@@ -82,15 +82,14 @@ export class Scheduler {
   }
 
   #mayTry(view: ConnectorDoc, lease: CollectionDoc | undefined, now: number): boolean {
-    if (lease === undefined || lease.lease.owner === null) return true;
-    if (lease.lease.owner === this.options.deps.instanceId) return true;
-    if (this.#partitions.has(view.partition)) return lease.lease.expiresAt <= now;
-    return lease.lease.expiresAt + this.options.deps.settings.leaseTtlMs <= now;
+    if (lease === undefined || lease.owner === this.options.deps.instanceId) return true;
+    if (this.#partitions.has(view.partition)) return lease.expiresAt <= now;
+    return lease.expiresAt + this.options.deps.settings.leaseTtlMs <= now;
   }
 
   #launch(worker: ConnectorWorker): void {
     const { logger } = this.options;
-    logger.info({ connectorId: worker.connectorId, fence: worker.lease.fence }, 'collecting connector');
+    logger.info({ connectorId: worker.connectorId, term: worker.lease.term }, 'collecting connector');
     const done = worker
       .run()
       .catch((error: unknown) => logger.error({ connectorId: worker.connectorId, err: error }, 'worker failed'))

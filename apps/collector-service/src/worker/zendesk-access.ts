@@ -1,0 +1,109 @@
+import type { KeyRing } from '@zc/secrets';
+import { createZendeskClient, type ResponseMeta, type ZendeskClient } from '@zc/zendesk';
+import type { CollectorMetrics } from '../adapters/collector-metrics';
+import type { ConnectorDoc } from '../adapters/connector-store';
+import { accessTokenOf } from '../adapters/token';
+import { fetchUsersPage, type UsersPageResult } from '../adapters/users-page';
+import { createGatedTransport } from '../adapters/zendesk-transport';
+import type { ConnectorBudget } from './connector-budget';
+
+export interface ZendeskAccessDeps {
+  readonly connectorId: string;
+  readonly instanceId: string;
+  readonly keyRing: KeyRing;
+  readonly hostMap: (endpoint: string) => Readonly<Record<string, string>>;
+  readonly metrics: CollectorMetrics;
+  readonly budget: ConnectorBudget;
+  readonly now: () => number;
+  readonly signal: AbortSignal;
+  /** The connector as last read: its endpoint and current token bundle. */
+  readonly view: () => ConnectorDoc;
+  /** Throws when this worker may no longer call Zendesk (stopped, or its lease ran out). */
+  readonly assertRunning: () => void;
+}
+
+/**
+ * How one worker reaches its Zendesk account: every request passes the lease check and the shared
+ * budget (each stream its own fair queue), and every response feeds the budget and the metrics.
+ * The decrypted access token is cached per token version and dropped with `forgetToken`.
+ */
+export class ZendeskAccess {
+  #token: { version: number; value: string } | null = null;
+  readonly #clients = new Map<string, ZendeskClient>();
+
+  constructor(private readonly deps: ZendeskAccessDeps) {}
+
+  forgetToken(): void {
+    this.#token = null;
+  }
+
+  /** A Zendesk client for one stream. */
+  client(stream: string): ZendeskClient {
+    const existing = this.#clients.get(stream);
+    if (existing) return existing;
+    const endpoint = this.#endpoint();
+    const created = createZendeskClient({
+      endpoint,
+      hostMap: this.deps.hostMap(endpoint),
+      accessToken: () => this.#accessToken(),
+      fetch: this.#transport(stream),
+      onResponse: this.#onResponse,
+      now: this.deps.now,
+    });
+    this.#clients.set(stream, created);
+    return created;
+  }
+
+  usersPage(after: string | null): Promise<UsersPageResult> {
+    const endpoint = this.#endpoint();
+    return fetchUsersPage(
+      {
+        endpoint,
+        hostMap: this.deps.hostMap(endpoint),
+        transport: this.#transport('users'),
+        token: () => this.#accessToken(),
+        onResponse: this.#onResponse,
+        now: this.deps.now,
+      },
+      after,
+    );
+  }
+
+  #endpoint(): string {
+    const view = this.deps.view();
+    return view.endpoint ?? `${view.subdomain ?? this.deps.connectorId}.zendesk.com`;
+  }
+
+  #accessToken(): string {
+    const { tokenBundle, tokenVersion } = this.deps.view();
+    if (tokenBundle === null) throw new Error('connector has no token');
+    if (this.#token?.version !== tokenVersion) {
+      this.#token = {
+        version: tokenVersion,
+        value: accessTokenOf(this.deps.keyRing, this.deps.connectorId, tokenBundle),
+      };
+    }
+    return this.#token.value;
+  }
+
+  #transport(stream: string) {
+    return createGatedTransport({
+      userAgent: `zc-collector/${this.deps.instanceId}`,
+      gate: async (path) => {
+        this.deps.assertRunning();
+        await this.deps.budget.acquire(stream, path, this.deps.signal);
+        // The wait may have been long: check again that the lease still covers this request.
+        this.deps.assertRunning();
+      },
+    });
+  }
+
+  #onResponse = (meta: ResponseMeta): void => {
+    const { budget, metrics, connectorId } = this.deps;
+    budget.observe(meta);
+    metrics.request(connectorId, meta.path, meta.status);
+    const used = budget.utilization();
+    metrics.budgetUtilization(connectorId, 'api', used.api);
+    metrics.budgetUtilization(connectorId, 'incremental_export', used.incremental);
+  };
+}
