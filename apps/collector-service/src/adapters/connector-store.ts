@@ -2,8 +2,11 @@ import type { ConnectorEvent } from '@zc/contracts';
 import { ensureIndexes, isDuplicateKeyError, type Collection, type MongoHandle } from '@zc/mongo';
 import { alreadyApplied, emptyConnectorView, evolveConnectorView, type ConnectorView } from '../domain/connector-view';
 
-/** The connector view as stored: keyed by connector id, with the connector.events partition it lives on. */
+/** The connector view as read: keyed by connector id, with the connector.events partition it lives on. */
 export type ConnectorDoc = ConnectorView & { _id: string; partition: number };
+
+/** One stored version of a view: keyed by connector and the last sequence folded into it. */
+type ConnectorVersionDoc = ConnectorView & { _id: string; partition: number };
 
 export class ConcurrentConnectorUpdateError extends Error {
   readonly code = 'COLLECTOR_CONCURRENT_CONNECTOR_UPDATE';
@@ -21,32 +24,51 @@ export interface ConnectorStore {
   listActive(): Promise<ConnectorDoc[]>;
 }
 
-const toView = ({ _id: _ignored, partition: _partition, ...view }: ConnectorDoc): ConnectorView => view;
+const versionId = (view: ConnectorView) => `${view.connectorId}#${String(view.lastSequence)}`;
+const toView = ({ _id: _ignored, partition: _partition, ...view }: ConnectorVersionDoc): ConnectorView => view;
+const asConnectorDoc = (version: ConnectorVersionDoc): ConnectorDoc => ({ ...version, _id: version.connectorId });
 
+/**
+ * Views are versioned and insert-only: applying event n inserts the version keyed by (connector, n).
+ * On FerretDB 1.24 a compare-and-set update lets every racer win, but a unique-key insert does not,
+ * so two consumers folding the same connector mid-rebalance cannot interleave a stale fold: the
+ * loser's insert fails, it re-reads and finds the event applied. Versions before the previous one are
+ * pruned.
+ */
 export async function createConnectorStore(mongo: MongoHandle): Promise<ConnectorStore> {
-  const connectors: Collection<ConnectorDoc> = mongo.collection<ConnectorDoc>('connectors');
-  await ensureIndexes(connectors, [{ key: { status: 1 }, name: 'status_1' }]);
+  const versions: Collection<ConnectorVersionDoc> = mongo.collection<ConnectorVersionDoc>('connector_versions');
+  await ensureIndexes(versions, [{ key: { connectorId: 1, lastSequence: -1 }, name: 'connectorId_1_lastSequence_-1' }]);
+  const latest = async (connectorId: string) => {
+    const [found] = await versions.find({ connectorId }).sort({ lastSequence: -1 }).limit(1).toArray();
+    return found ?? null;
+  };
   return {
     async apply(event, partition) {
-      const current = await connectors.findOne({ _id: event.connectorId });
+      const current = await latest(event.connectorId);
       const view = current ? toView(current) : emptyConnectorView(event.connectorId);
       if (alreadyApplied(view, event)) return false;
-      const next: ConnectorDoc = { ...evolveConnectorView(view, event), _id: event.connectorId, partition };
-      if (!current) {
-        try {
-          await connectors.insertOne(next);
-          return true;
-        } catch (error) {
-          if (isDuplicateKeyError(error)) throw new ConcurrentConnectorUpdateError(event.connectorId);
-          throw error;
-        }
+      const folded = evolveConnectorView(view, event);
+      const next: ConnectorVersionDoc = { ...folded, _id: versionId(folded), partition };
+      try {
+        await versions.insertOne(next);
+      } catch (error) {
+        if (isDuplicateKeyError(error)) throw new ConcurrentConnectorUpdateError(event.connectorId);
+        throw error;
       }
-      // Compare-and-set on the sequence: a second consumer (mid-rebalance) cannot interleave a stale fold.
-      const result = await connectors.replaceOne({ _id: event.connectorId, lastSequence: view.lastSequence }, next);
-      if (result.matchedCount === 0) throw new ConcurrentConnectorUpdateError(event.connectorId);
+      await versions.deleteMany({ connectorId: event.connectorId, lastSequence: { $lt: view.lastSequence } });
       return true;
     },
-    get: (connectorId) => connectors.findOne({ _id: connectorId }),
-    listActive: () => connectors.find({ status: 'active' }).toArray(),
+    get: async (connectorId) => {
+      const found = await latest(connectorId);
+      return found ? asConnectorDoc(found) : null;
+    },
+    async listActive() {
+      const newest = new Map<string, ConnectorVersionDoc>();
+      for (const version of await versions.find({}).toArray()) {
+        const seen = newest.get(version.connectorId);
+        if (!seen || seen.lastSequence < version.lastSequence) newest.set(version.connectorId, version);
+      }
+      return [...newest.values()].filter((version) => version.status === 'active').map(asConnectorDoc);
+    },
   };
 }
