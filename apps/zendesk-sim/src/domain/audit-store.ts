@@ -35,6 +35,8 @@ const MAX_ID = Number.MAX_SAFE_INTEGER;
 export class AuditStore {
   private readonly entries: AuditEntry[] = [];
   private readonly byId = new Map<number, AuditEntry>();
+  /** Once the clock passes this, visibility needs no per-entry check. */
+  private latestVisibleAt = Number.NEGATIVE_INFINITY;
 
   get size(): number {
     return this.entries.length;
@@ -46,6 +48,7 @@ export class AuditStore {
     if (!last || compareKeys(keyOf(last), keyOf(entry)) <= 0) this.entries.push(entry);
     else this.entries.splice(lowerBound(this.entries, keyOf(entry), keyOf), 0, entry);
     this.byId.set(entry.id, entry);
+    this.latestVisibleAt = Math.max(this.latestVisibleAt, entry.visibleAt);
   }
 
   get(id: number, nowMs: number): AuditEntry | undefined {
@@ -62,11 +65,12 @@ export class AuditStore {
     let index: number;
     if (forward) index = cursor ? Math.max(lo, lowerBound(this.entries, cursor, keyOf, true)) : lo;
     else index = cursor ? Math.min(hi, lowerBound(this.entries, cursor, keyOf)) - 1 : hi - 1;
+    const check = this.needsCheck(filter, nowMs);
     const items: AuditEntry[] = [];
     let hasMore = false;
     for (; index >= lo && index < hi; index += forward ? 1 : -1) {
       const entry = this.entries[index] as AuditEntry;
-      if (!matches(entry, filter, nowMs)) continue;
+      if (check && !matches(entry, filter, nowMs)) continue;
       if (items.length === query.size) {
         hasMore = true;
         break;
@@ -84,13 +88,29 @@ export class AuditStore {
     nowMs: number,
   ): { items: AuditEntry[]; count: number } {
     const [lo, hi] = this.range(filter);
+    const check = this.needsCheck(filter, nowMs);
     const all: AuditEntry[] = [];
     for (let i = lo; i < hi; i += 1) {
       const entry = this.entries[i] as AuditEntry;
-      if (matches(entry, filter, nowMs)) all.push(entry);
+      if (!check || matches(entry, filter, nowMs)) all.push(entry);
     }
     if (order === 'desc') all.reverse();
     return { items: all.slice(offset, offset + limit), count: all.length };
+  }
+
+  /**
+   * A time window alone is settled by the binary search; with every entry visible, pages skip the
+   * per-entry test, which reads each entry object and dominated the cost of a page.
+   */
+  private needsCheck(filter: AuditFilter, nowMs: number): boolean {
+    return (
+      nowMs < this.latestVisibleAt ||
+      filter.sourceType !== undefined ||
+      filter.sourceId !== undefined ||
+      filter.actorId !== undefined ||
+      filter.ipAddress !== undefined ||
+      filter.actions !== undefined
+    );
   }
 
   private range(filter: AuditFilter): [number, number] {

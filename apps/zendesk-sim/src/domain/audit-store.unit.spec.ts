@@ -40,4 +40,14 @@ describe('AuditStore', () => {
     const desc = store.page({}, { order: 'desc', size: 2, after: { t: 100, id: 4 } }, 0);
     expect(desc.items.map((e) => e.id)).toEqual([3, 2]);
   });
+
+  it('still applies attribute filters and visibility once every entry is visible', () => {
+    const store = new AuditStore();
+    [entry(1, 10), { ...entry(2, 11), actorId: 2 }, entry(3, 12), entry(4, 13, 500)].forEach((e) => store.insert(e));
+    const ids = (page: { items: readonly AuditEntry[] }) => page.items.map((e) => e.id);
+    expect(ids(store.page({ actorId: 1 }, { order: 'asc', size: 10 }, 1000))).toEqual([1, 3, 4]);
+    expect(ids(store.page({ from: 11 }, { order: 'desc', size: 2 }, 1000))).toEqual([4, 3]);
+    expect(store.offsetPage({}, 'asc', 0, 10, 499)).toMatchObject({ count: 3 });
+    expect(store.offsetPage({}, 'desc', 1, 2, 1000).items.map((e) => e.id)).toEqual([3, 2]);
+  });
 });

@@ -73,14 +73,28 @@ export function tokenJson(subdomain: string, token: OAuthToken, truncate: boolea
   };
 }
 
-// Entries never change once stored, so their JSON is built once; a page is then string joins.
-const auditJsonCache = new WeakMap<AuditEntry, string>();
+// Entries never change once stored, so their JSON is encoded once; a page is then one copy of bytes
+// rather than a string join that the socket re-encodes as UTF-8 on every response.
+const auditJsonCache = new WeakMap<AuditEntry, Buffer>();
+const OPEN = Buffer.from('{"audit_logs":[');
+const COMMA = Buffer.from(',');
 
-export function auditJsonText(subdomain: string, entry: AuditEntry): string {
-  let text = auditJsonCache.get(entry);
-  if (text === undefined) {
-    text = JSON.stringify(auditJson(subdomain, entry));
-    auditJsonCache.set(entry, text);
+function auditJsonBytes(subdomain: string, entry: AuditEntry): Buffer {
+  let bytes = auditJsonCache.get(entry);
+  if (bytes === undefined) {
+    bytes = Buffer.from(JSON.stringify(auditJson(subdomain, entry)));
+    auditJsonCache.set(entry, bytes);
   }
-  return text;
+  return bytes;
+}
+
+/** `{"audit_logs":[...],<rest>}` where `rest` is an object whose members follow the list. */
+export function auditPageBytes(subdomain: string, entries: readonly AuditEntry[], rest: object): Buffer {
+  const parts: Buffer[] = [OPEN];
+  for (const entry of entries) {
+    if (parts.length > 1) parts.push(COMMA);
+    parts.push(auditJsonBytes(subdomain, entry));
+  }
+  parts.push(Buffer.from(`],${JSON.stringify(rest).slice(1)}`));
+  return Buffer.concat(parts);
 }

@@ -5,7 +5,7 @@ import { parseAuditFilter } from '../http/audit-query';
 import { guard } from '../http/guards';
 import { carriedParams, pageMode } from '../http/pagination';
 import { type Query, first, zendeskUrl } from '../http/query';
-import { auditJson, auditJsonText } from '../http/serializers';
+import { auditJson, auditPageBytes } from '../http/serializers';
 import {
   FORBIDDEN_ROLE,
   INVALID_ENDPOINT,
@@ -88,18 +88,17 @@ export function auditLogRoutes(app: FastifyInstance, now: () => number): void {
               [key]: cursor,
             });
       const forwardMore = before ? true : page.hasMore;
-      const rest = JSON.stringify({
+      const rest = {
         meta: { has_more: page.hasMore, after_cursor: afterCursor, before_cursor: beforeCursor },
         links: {
           next: forwardMore ? link('page[after]', afterCursor) : null,
           prev: link('page[before]', beforeCursor),
         },
-      });
-      const items = page.items.map((e) => auditJsonText(sub, e)).join(',');
+      };
       return reply
         .code(200)
         .type('application/json; charset=utf-8')
-        .send(`{"audit_logs":[${items}],${rest.slice(1)}`);
+        .send(auditPageBytes(sub, page.items, rest));
     });
   }
 
