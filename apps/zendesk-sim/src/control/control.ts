@@ -70,8 +70,10 @@ export function createControl(state: SimState): SimControl {
     },
     updateAccount(subdomain, patch) {
       const a = account(subdomain);
+      // zod 4 fills defaults even in a partial schema; keep only the settings the patch names.
+      const given = new Set(Object.keys(patch).filter((key) => patch[key as keyof typeof patch] !== undefined));
       const changes = Object.fromEntries(
-        Object.entries(S.UpdateAccountSchema.parse(patch)).filter(([, v]) => v !== undefined),
+        Object.entries(S.UpdateAccountSchema.parse(patch)).filter(([key]) => given.has(key)),
       );
       a.settings = AccountSettingsSchema.parse({ ...a.settings, ...changes });
       return summary(a);
