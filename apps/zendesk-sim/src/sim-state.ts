@@ -1,6 +1,15 @@
 import { randomBytes } from 'node:crypto';
 import type { Account } from './domain/account';
 
+/** What a client identifies as and how it authenticated; never a credential. */
+export interface LoggedHeaders {
+  readonly userAgent: string | null;
+  readonly accept: string | null;
+  readonly contentType: string | null;
+  /** The scheme only, or null when the header is absent. */
+  readonly authorization: 'bearer' | 'basic' | 'other' | null;
+}
+
 export interface RequestLogEntry {
   readonly timestamp: string;
   readonly account: string | null;
@@ -10,6 +19,7 @@ export interface RequestLogEntry {
   readonly status: number;
   readonly tokenId: number | null;
   readonly clientId: string | null;
+  readonly headers: LoggedHeaders;
 }
 
 export interface SimClock {

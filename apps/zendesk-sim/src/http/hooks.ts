@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { SimState } from '../sim-state';
 import { accountFromHost, resolveAuth } from './context';
 import { sendFault, takeFault } from './faults';
+import { loggedHeaders } from './logged-headers';
 import { applyRateLimit } from './rate-limit-hook';
 
 const isControl = (url: string) => url.startsWith('/_sim/') || url === '/_sim';
@@ -53,6 +54,7 @@ export function registerZendeskHooks(app: FastifyInstance, state: SimState): voi
       status: reply.statusCode,
       tokenId: token?.id ?? null,
       clientId: client?.identifier ?? null,
+      headers: loggedHeaders(request.headers),
     });
   });
 }

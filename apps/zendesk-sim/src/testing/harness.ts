@@ -1,5 +1,6 @@
 import type { AddressInfo } from 'node:net';
 import { type ResponseMeta, type ZendeskClient, createZendeskClient, createZendeskOAuth } from '@zc/zendesk';
+import { afterAll, beforeAll } from 'vitest';
 import { buildSimulator, type Simulator } from '../app';
 import type { CreateAccountInput } from '../control/schemas';
 
@@ -26,6 +27,19 @@ export async function startSim(): Promise<Harness> {
       },
     },
     close: () => sim.app.close(),
+  };
+}
+
+/** One simulator for the calling spec file: started before its tests, closed after them. */
+export function simForFile(): () => Harness {
+  let harness: Harness | undefined;
+  beforeAll(async () => {
+    harness = await startSim();
+  });
+  afterAll(async () => harness?.close());
+  return () => {
+    if (!harness) throw new Error('simForFile: the simulator starts in beforeAll; use it inside tests');
+    return harness;
   };
 }
 
