@@ -52,6 +52,14 @@ export class UserStore {
     return { items: list.slice(start, start + size), hasMore: start + size < list.length };
   }
 
+  /** The `size` users ordered by id just before `before` (exclusive); hasMore when earlier ones remain. */
+  listBefore(filter: UserListFilter, before: number, size: number): { items: SimUser[]; hasMore: boolean } {
+    const list = this.list(filter);
+    const end = lowerBound(list, { t: before, id: before }, byIdKey);
+    const start = Math.max(0, end - size);
+    return { items: list.slice(start, end), hasMore: start > 0 };
+  }
+
   /** Incremental export: users with (updated_at, id) after the cursor, or updated at/after start. */
   changedSince(from: Key, inclusive: boolean, size: number): { items: SimUser[]; hasMore: boolean } {
     this.sortedByUpdate ??= [...this.users.values()].sort((a, b) => a.updatedAt - b.updatedAt || a.id - b.id);

@@ -54,7 +54,12 @@ export function usersRoutes(app: FastifyInstance): void {
       }
       const after = mode.after === undefined ? undefined : decodeCursor(mode.after);
       if (after === null) return sendJson(reply, 400, invalidPagination('page[after] is not a valid cursor'));
-      const page = caller.account.users.listAfter(filter, after?.id, mode.size);
+      const before = mode.before === undefined ? undefined : decodeCursor(mode.before);
+      if (before === null) return sendJson(reply, 400, invalidPagination('page[before] is not a valid cursor'));
+      // As on audit logs, page[before] wins over page[after]; has_more then counts towards the start.
+      const page = before
+        ? caller.account.users.listBefore(filter, before.id, mode.size)
+        : caller.account.users.listAfter(filter, after?.id, mode.size);
       const last = page.items.at(-1);
       const firstItem = page.items[0];
       const afterCursor = last ? encodeCursor({ t: last.id, id: last.id }) : null;
@@ -71,7 +76,8 @@ export function usersRoutes(app: FastifyInstance): void {
         users: page.items.map((u) => userJson(sub, u)),
         meta: { has_more: page.hasMore, after_cursor: afterCursor, before_cursor: beforeCursor },
         links: {
-          next: page.hasMore ? link('page[after]', afterCursor) : null,
+          // A page before a cursor always has that cursor's record after it.
+          next: before || page.hasMore ? link('page[after]', afterCursor) : null,
           prev: link('page[before]', beforeCursor),
         },
       });
