@@ -1,36 +1,46 @@
 /**
  * Collector backfill at the default budget: 100,000 audit entries and 20,000 users for one connector
  * at 200 requests/minute (about 1,200 requests, a lower bound of about 6 minutes), then 49 more small
- * connectors to measure the memory of one collector holding 50. Real Kafka and FerretDB (startStack),
- * the simulator in-process. Prints wall time against the bound, budget utilisation, 429s and RSS.
- * Run: npx tsx tools/bench/collector-backfill.bench.ts [--scale 0.1]
+ * connectors to measure the memory of one collector holding 50. Real Kafka and FerretDB (startStack);
+ * the collector runs as its own process (the production bundle by default), so its RSS is its own,
+ * while the simulator and the recorders stay here. Prints wall time against the bound, budget
+ * utilisation, 429s and the collector's RSS.
+ * Run: npx tsx tools/bench/collector-backfill.bench.ts [--scale 0.3] [--runtime bundle|tsx]
  */
-import { createLogger } from '@zc/http';
 import { consoleReporter, startStack } from '@zc/infra';
 import { uniqueName } from '@zc/testing';
-import { startCollector } from '../../apps/collector-service/src/collector';
 import { ConnectorEventWriter } from '../../apps/collector-service/src/testing/connector-events';
 import { collectorFixture, maxInAnyWindow } from '../../apps/collector-service/src/testing/collector-fixture';
 import { seedAccount, startSimulator } from '../../apps/collector-service/src/testing/sim';
 import { recordTopic } from '../../apps/collector-service/src/testing/topic-recorder';
-import { reportFigure } from './figure';
+import { budgetUtilisation } from './budget-utilisation';
+import { startCollectorProcess, type CollectorRuntime } from './collector-process';
+import { printBackfillReport } from './collector-backfill-report';
+import { metricValue, processMemory, sampleRss } from './process-memory';
 
-const arg = (name: string, fallback: number): number => {
+const argText = (name: string): string | undefined => {
   const index = process.argv.indexOf(`--${name}`);
-  const value = index >= 0 ? Number(process.argv[index + 1]) : fallback;
+  return index >= 0 ? process.argv[index + 1] : undefined;
+};
+const arg = (name: string, fallback: number): number => {
+  const value = Number(argText(name) ?? fallback);
   if (!Number.isFinite(value) || value <= 0) throw new Error(`--${name} must be a positive number`);
   return value;
 };
+const runtimeArg = argText('runtime') ?? 'bundle';
+if (runtimeArg !== 'bundle' && runtimeArg !== 'tsx') throw new Error('--runtime must be bundle or tsx');
+const RUNTIME: CollectorRuntime = runtimeArg;
 const SCALE = arg('scale', 1);
 const CONNECTORS = Math.round(arg('connectors', 50));
 const BUDGET = 200;
+const WINDOW_MS = 60_000;
+const POLL_MS = 60_000;
+const INSTANCE = 'bench';
 const AUDIT = Math.round(100_000 * SCALE);
 const USERS = Math.round(20_000 * SCALE);
-const BENCH = 'collector-backfill';
-const mb = (bytes: number) => Math.round(bytes / 1_048_576);
-const waitUntil = async (probe: () => boolean, what: string, timeoutMs: number) => {
+const waitUntil = async (probe: () => boolean | Promise<boolean>, what: string, timeoutMs: number) => {
   const deadline = Date.now() + timeoutMs;
-  while (!probe()) {
+  while (!(await probe())) {
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
@@ -47,7 +57,7 @@ try {
     topicPrefix: prefix,
     simBaseUrl: sim.baseUrl,
     env: {
-      POLL_INTERVAL: '60s',
+      POLL_INTERVAL: `${String(POLL_MS)}ms`,
       END_LAG: '30s',
       ROLE_CHECK_INTERVAL: '15m',
       CAPABILITY_RETRY_INTERVAL: '5m',
@@ -77,12 +87,7 @@ try {
     fixture.topics['zendesk.activities'],
     `${prefix}a`,
   );
-  global.gc?.();
-  const rssBefore = process.memoryUsage().rss;
-  const collector = await startCollector({
-    config: { ...fixture.config(), INSTANCE_ID: 'bench', LOG_LEVEL: 'warn' },
-    logger: createLogger({ serviceName: 'collector-service', level: 'warn' }),
-  });
+  const collector = await startCollectorProcess(fixture.env({ INSTANCE_ID: INSTANCE, LOG_LEVEL: 'warn' }), RUNTIME);
   const done = (id: string) => collection.events.some((e) => e.connectorId === id && e.type === 'BackfillCompleted');
 
   // Phase 1: one large backfill alone, timed from authorization to BackfillCompleted.
@@ -90,79 +95,78 @@ try {
   const started = Date.now();
   await writer.authorized('c-big', big.adminToken, authorizedAt);
   await waitUntil(() => done('c-big'), 'the large backfill', 3_600_000);
-  const wallMs = Date.now() - started;
+  const ended = Date.now();
+  const wallMs = ended - started;
   const log = sim.control.requests({ account: big.subdomain });
   const requests = log.length;
   const rejected = log.filter((r) => r.status === 429).length;
-  const boundMs = (requests / BUDGET) * 60_000;
-  const peak = maxInAnyWindow(
-    log.map((r) => Date.parse(r.timestamp)),
-    60_000,
-  );
-  // A sliding window of B per 60 s allows at most B × (t/60 + 1) requests in t seconds (a full window
-  // at the start, then B per minute): the share of that capacity the run used.
-  const meanUtilisation = requests / (BUDGET * (wallMs / 60_000 + 1));
+  const times = log.map((r) => Date.parse(r.timestamp));
+  const peak = maxInAnyWindow(times, WINDOW_MS);
+  const use = budgetUtilisation({
+    times,
+    startMs: started,
+    endMs: ended,
+    budgetPerWindow: BUDGET,
+    windowMs: WINDOW_MS,
+  });
+  const firstRequestMs = Math.min(...times) - started;
   const distinct = () => new Set(activities.events.map((e) => e.data.activityId)).size;
   // The last END_LAG of entries arrives with the first poll after the backfill.
   await waitUntil(() => distinct() >= expectedAudit, 'every activity', 150_000).catch(async (error: unknown) => {
-    const state = await collector.app.inject({ url: '/v1/collection/c-big' });
-    console.error(`published ${distinct()} of ${expectedAudit}; state ${state.body}`);
+    console.error(
+      `published ${distinct()} of ${expectedAudit}; state ${await collector.getText('/v1/collection/c-big')}`,
+    );
     throw error;
   });
   const published = new Set(activities.events.filter((e) => e.connectorId === 'c-big').map((e) => e.data.activityId))
     .size;
 
-  // Phase 2: 49 more connectors on the same instance; memory once all of them have backfilled.
+  // Phase 2: 49 more connectors on the same instance; its RSS while it backfills them, then while
+  // it holds all 50 through a poll interval.
+  const sampler = sampleRss(collector.pid, 500);
   for (const [i, account] of small.entries()) {
     await writer.registered(`c-small-${i}`, account.subdomain, BUDGET);
     await writer.authorized(`c-small-${i}`, account.adminToken);
   }
   await waitUntil(() => small.every((_, i) => done(`c-small-${i}`)), 'the small backfills', 600_000);
-  global.gc?.();
-  const rss = process.memoryUsage().rss;
-  const running = collector.scheduler.running().length;
+  await new Promise((resolve) => setTimeout(resolve, POLL_MS + 5_000));
+  await sampler.stop();
+  const memory = await processMemory(collector.pid);
+  const ids = ['c-big', ...small.map((_, i) => `c-small-${i}`)];
+  const owners = await Promise.all(
+    ids.map(async (id) => {
+      const view = JSON.parse(await collector.getText(`/v1/collection/${id}`)) as {
+        owner: { instanceId: string | null } | null;
+      };
+      return view.owner?.instanceId;
+    }),
+  );
+  const held = owners.filter((owner) => owner === INSTANCE).length;
 
-  console.log(
-    `\ncollector backfill, scale ${SCALE}: ${expectedAudit} audit entries, ${expectedUsers} users, budget ${BUDGET}/min`,
-  );
-  console.log(`  published ${published}/${expectedAudit} distinct activities`);
-  console.log(
-    `  requests ${requests}, lower bound ${(boundMs / 1000).toFixed(1)} s, wall ${(wallMs / 1000).toFixed(1)} s, ratio ${(wallMs / boundMs).toFixed(3)} (target ≤ 1.05)`,
-  );
-  console.log(
-    `  peak requests in any 60 s ${peak}/${BUDGET} (${((100 * peak) / BUDGET).toFixed(1)} %), mean ${(100 * meanUtilisation).toFixed(1)} % of the sliding-window capacity over the run (target ≥ 95 %)`,
-  );
-  console.log(`  429 responses ${rejected} (target 0)`);
-  console.log(
-    `  RSS with ${running} connectors: ${mb(rss)} MB for the whole process (simulator included); collector share ≈ ${mb(rss - rssBefore)} MB (target < 256 MB)`,
-  );
-  reportFigure({
-    bench: BENCH,
-    name: 'backfill wall time',
-    value: wallMs / 1000,
-    unit: 's',
-    reference: { label: 'requests ÷ budget', value: boundMs / 1000 },
-    better: 'lower',
-    target: '≤ 1.05 × bound',
-    note: `scale ${SCALE}, ${requests} requests`,
-  });
-  reportFigure({
-    bench: BENCH,
-    name: 'budget utilisation (peak 60 s)',
-    value: peak / BUDGET,
-    unit: 'ratio',
-    better: 'higher',
-    target: '≥ 0.95',
-  });
-  reportFigure({ bench: BENCH, name: '429 responses', value: rejected, unit: 'count', better: 'lower', target: '0' });
-  reportFigure({
-    bench: BENCH,
-    name: `RSS with ${running} connectors`,
-    value: mb(rss),
-    unit: 'MB',
-    better: 'lower',
-    target: '< 256 MB',
-    note: 'whole process incl. simulator',
+  const metrics = await collector.getText('/metrics');
+  printBackfillReport({
+    scale: SCALE,
+    budget: BUDGET,
+    windowMs: WINDOW_MS,
+    auditEntries: expectedAudit,
+    users: expectedUsers,
+    published,
+    requests,
+    rejected,
+    wallMs,
+    firstRequestMs,
+    peakInWindow: peak,
+    utilisation: use,
+    memory: {
+      runtime: RUNTIME,
+      held,
+      connectors: ids.length,
+      rssBytes: memory.rssBytes,
+      sampledPeakBytes: sampler.max(),
+      lifePeakBytes: memory.peakRssBytes,
+      heapUsedBytes: metricValue(metrics, 'nodejs_heap_size_used_bytes'),
+      externalBytes: metricValue(metrics, 'nodejs_external_memory_bytes'),
+    },
   });
 
   await Promise.allSettled([collection.stop(), activities.stop(), writer.disconnect()]);

@@ -22,6 +22,8 @@ export interface CollectorFixture {
   readonly ring: KeyRing;
   readonly topics: TopicNames;
   readonly kafka: KafkaClient;
+  /** The environment main.ts reads, for a collector run as its own process. */
+  env(extra?: Readonly<Record<string, string>>): Record<string, string>;
   config(env?: Readonly<Record<string, string>>): CollectorConfig;
   /** Creates the topics, so recorders can subscribe before any collector starts. */
   ensureTopics(): Promise<void>;
@@ -31,32 +33,34 @@ export interface CollectorFixture {
 export function collectorFixture(options: FixtureOptions): CollectorFixture {
   const keys = generateKeySpec('k1');
   const ring = parseKeyRing(keys);
+  const envOf = (extra: Readonly<Record<string, string>> = {}): Record<string, string> => ({
+    KAFKA_BROKERS: options.brokers.join(','),
+    KAFKA_TOPIC_PARTITIONS: '3',
+    KAFKA_TOPIC_PREFIX: options.topicPrefix,
+    CONSUMER_GROUP: `${options.topicPrefix}collector`,
+    MONGO_URI: options.mongoUri,
+    MONGO_DB: options.database,
+    ENCRYPTION_KEYS: keys,
+    ZENDESK_HOST_OVERRIDE_URL: options.simBaseUrl,
+    LOG_LEVEL: 'warn',
+    END_LAG: '1s',
+    POLL_INTERVAL: '1s',
+    RESCAN_WINDOW: '10m',
+    ROLE_CHECK_INTERVAL: '1s',
+    CAPABILITY_RETRY_INTERVAL: '1s',
+    LEASE_TTL: '3s',
+    ...options.env,
+    ...extra,
+  });
   const config = (env: Readonly<Record<string, string>> = {}): CollectorConfig =>
-    CollectorConfigSchema.parse({
-      KAFKA_BROKERS: options.brokers.join(','),
-      KAFKA_TOPIC_PARTITIONS: '3',
-      KAFKA_TOPIC_PREFIX: options.topicPrefix,
-      CONSUMER_GROUP: `${options.topicPrefix}collector`,
-      MONGO_URI: options.mongoUri,
-      MONGO_DB: options.database,
-      ENCRYPTION_KEYS: keys,
-      ZENDESK_HOST_OVERRIDE_URL: options.simBaseUrl,
-      LOG_LEVEL: 'warn',
-      END_LAG: '1s',
-      POLL_INTERVAL: '1s',
-      RESCAN_WINDOW: '10m',
-      ROLE_CHECK_INTERVAL: '1s',
-      CAPABILITY_RETRY_INTERVAL: '1s',
-      LEASE_TTL: '3s',
-      ...options.env,
-      ...env,
-    });
+    CollectorConfigSchema.parse(envOf(env));
   const topics = topicNames(options.topicPrefix);
   const kafka = createKafkaClient({ brokers: [...options.brokers], clientId: 'collector-test', logger: silentLogger });
   return {
     ring,
     topics,
     kafka,
+    env: envOf,
     config,
     ensureTopics: () => ensureTopics(kafka, collectorTopicSpecs(topics, 3)),
     start: (instanceId, env = {}) =>
