@@ -1,6 +1,7 @@
 /** Zendesk timestamps are second precision with a `Z` suffix (reference §6). */
 export function toZendeskTime(epochSeconds: number): string {
-  return new Date(epochSeconds * 1000).toISOString().replace(/\.\d{3}Z$/, 'Z');
+  // toISOString always ends in `.sssZ`; slicing is several times cheaper than a regex per entry.
+  return `${new Date(epochSeconds * 1000).toISOString().slice(0, -5)}Z`;
 }
 
 /** Accepts ISO-8601 (with or without millis/offset) or unix seconds; null when unparseable. */
