@@ -4,7 +4,7 @@
  * Takes a LoadSpec as JSON in argv[2]; over IPC sends `'measuring'` when the counted run starts,
  * then one LoadResult.
  */
-import http from 'node:http';
+import { KeepAliveConnection } from './keep-alive-client';
 
 export interface LoadSpec {
   readonly port: number;
@@ -26,24 +26,16 @@ export interface LoadResult {
 }
 
 const spec = JSON.parse(process.argv[2] ?? '') as LoadSpec;
-const agent = new http.Agent({ keepAlive: true, maxSockets: spec.concurrency });
 const headers = { host: `${spec.subdomain}.zendesk.com`, authorization: `Bearer ${spec.token}` };
+const connections = await Promise.all(
+  Array.from({ length: spec.concurrency }, () => KeepAliveConnection.open(spec.port, headers)),
+);
 
 const windowFor = (i: number) => {
   // Spread the windows over the week so the benchmark exercises the binary search, not one hot spot.
   const from = new Date(spec.end - ((i * 7919) % (7 * 86_400)) * 1000).toISOString().replace(/\.\d{3}Z$/, 'Z');
   return `/api/v2/audit_logs.json?sort=created_at&page%5Bsize%5D=100&filter%5Bcreated_at%5D%5B%5D=${from}`;
 };
-
-function get(path: string): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const req = http.get({ host: '127.0.0.1', port: spec.port, path, agent, headers }, (res) => {
-      res.resume();
-      res.on('end', () => resolve(res.statusCode ?? 0));
-    });
-    req.on('error', reject);
-  });
-}
 
 async function drive(durationMs: number): Promise<LoadResult> {
   let ok = 0;
@@ -52,9 +44,9 @@ async function drive(durationMs: number): Promise<LoadResult> {
   const started = Date.now();
   const deadline = started + durationMs;
   await Promise.all(
-    Array.from({ length: spec.concurrency }, async (_, worker) => {
+    connections.map(async (connection, worker) => {
       for (let i = worker; Date.now() < deadline; i += spec.concurrency) {
-        if ((await get(windowFor(i))) === 200) ok += 1;
+        if ((await connection.get(windowFor(i))) === 200) ok += 1;
         else failed += 1;
       }
     }),
@@ -67,6 +59,6 @@ async function drive(durationMs: number): Promise<LoadResult> {
 await drive(spec.warmupMs);
 process.send?.('measuring');
 const result = await drive(spec.durationMs);
-agent.destroy();
+for (const connection of connections) connection.close();
 process.send?.(result);
 process.disconnect?.();

@@ -1,7 +1,9 @@
 /**
  * Audit-log page throughput of the simulator: 100k entries, pages of 100, concurrent keep-alive
- * clients for ~10 s. The clients run in a child process (zendesk-sim-load.ts) so they do not take
- * the server's event loop. Prints requests/s against the 2,000 req/s target.
+ * clients (one request in flight each) for ~10 s. The clients run in a child process
+ * (zendesk-sim-load.ts) so they do not take the server's event loop, on lean sockets
+ * (keep-alive-client.ts) so they take little of a 2-core machine. Prints requests/s against the
+ * 2,000 req/s target, and the CPU each side spent per request.
  * Run: npx tsx tools/bench/zendesk-sim.bench.ts   (BENCH_MS shortens the measured run)
  */
 import { fork } from 'node:child_process';
