@@ -26,11 +26,16 @@ export function decodeCursor(cursor: string): Key | null {
 
 /** First index whose element's key is >= key (or > key when `strict`). */
 export function lowerBound<T>(items: readonly T[], key: Key, keyOf: (item: T) => Key, strict = false): number {
+  return searchSorted(items.length, (index) => compareKeys(keyOf(items[index] as T), key), strict);
+}
+
+/** Binary search by position: `compareAt(i)` orders element i against the key sought. */
+export function searchSorted(length: number, compareAt: (index: number) => number, strict = false): number {
   let lo = 0;
-  let hi = items.length;
+  let hi = length;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    const cmp = compareKeys(keyOf(items[mid] as T), key);
+    const cmp = compareAt(mid);
     if (cmp < 0 || (strict && cmp === 0)) lo = mid + 1;
     else hi = mid;
   }
