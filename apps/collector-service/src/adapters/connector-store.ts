@@ -33,7 +33,8 @@ const asConnectorDoc = (version: ConnectorVersionDoc): ConnectorDoc => ({ ...ver
  * On FerretDB 1.24 a compare-and-set update lets every racer win, but a unique-key insert does not,
  * so two consumers folding the same connector mid-rebalance cannot interleave a stale fold: the
  * loser's insert fails, it re-reads and finds the event applied. Versions before the previous one are
- * pruned.
+ * pruned; the newest version is the view, so a fold that lost a long race and inserts an old,
+ * pruned version never regresses it (and removes it again).
  */
 export async function createConnectorStore(mongo: MongoHandle): Promise<ConnectorStore> {
   const versions: Collection<ConnectorVersionDoc> = mongo.collection<ConnectorVersionDoc>('connector_versions');
@@ -54,6 +55,11 @@ export async function createConnectorStore(mongo: MongoHandle): Promise<Connecto
       } catch (error) {
         if (isDuplicateKeyError(error)) throw new ConcurrentConnectorUpdateError(event.connectorId);
         throw error;
+      }
+      // A fold that waited long enough can insert a version pruned meanwhile: it is stale, not news.
+      if ((await latest(event.connectorId))?._id !== next._id) {
+        await versions.deleteOne({ _id: next._id });
+        return false;
       }
       await versions.deleteMany({ connectorId: event.connectorId, lastSequence: { $lt: view.lastSequence } });
       return true;
