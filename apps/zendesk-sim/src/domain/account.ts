@@ -26,6 +26,8 @@ export const AccountSettingsSchema = z.object({
   /** Community reports: DELETE current returns 204 without revoking (reference §1.7). */
   deleteCurrentTokenIsNoop: z.boolean().default(false),
   latencyMs: z.number().int().nonnegative().default(0),
+  /** `WWW-Authenticate: Bearer …` beside 401 invalid_token, which "probably" accompanies it (§1.4). */
+  invalidTokenWwwAuthenticate: z.boolean().default(true),
   /** Seconds a start_time must lie in the past for incremental exports. */
   incrementalMinAgeSeconds: z.number().int().nonnegative().default(60),
 });

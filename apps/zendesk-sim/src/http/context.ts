@@ -6,6 +6,8 @@ import type { SimState } from '../sim-state';
 export type AuthContext =
   | { readonly kind: 'anonymous' }
   | { readonly kind: 'invalid' }
+  /** The sim has no passwords or API tokens, so every Basic credential is a wrong one. */
+  | { readonly kind: 'basic'; readonly apiToken: boolean }
   | { readonly kind: 'token'; readonly token: OAuthToken; readonly user: SimUser };
 
 export interface ZendeskContext {
@@ -30,6 +32,12 @@ export function accountFromHost(state: SimState, host: string | undefined): Acco
 /** Expired, revoked or unknown bearers are all "invalid"; no Authorization header is anonymous. */
 export function resolveAuth(account: Account, header: string | undefined, nowMs: number): AuthContext {
   if (!header) return { kind: 'anonymous' };
+  const basic = /^Basic\s+(\S+)$/i.exec(header)?.[1];
+  if (basic !== undefined) {
+    // API tokens authenticate as `{email}/token:{api_token}`; anything else is email and password (§2).
+    const username = Buffer.from(basic, 'base64').toString('utf8').split(':')[0] ?? '';
+    return { kind: 'basic', apiToken: username.endsWith('/token') };
+  }
   const match = /^Bearer\s+(\S+)$/i.exec(header);
   const token = match?.[1] ? account.tokens.byAccessToken(match[1]) : undefined;
   if (!token || (token.expiresAt !== null && token.expiresAt <= nowMs)) return { kind: 'invalid' };

@@ -2,7 +2,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Account } from '../domain/account';
 import type { OAuthToken } from '../domain/oauth-model';
 import type { SimUser } from '../domain/user';
-import { FORBIDDEN_ROLE, INVALID_TOKEN, missingScopes, sendJson } from './zendesk-errors';
+import { COULD_NOT_AUTHENTICATE, FORBIDDEN_ROLE, INVALID_TOKEN, missingScopes, sendJson } from './zendesk-errors';
 
 export interface Caller {
   readonly account: Account;
@@ -22,18 +22,25 @@ export function accountOf(request: FastifyRequest): Account {
   return request.zendesk.account;
 }
 
+/** 401 for a bad bearer, wherever it is presented, with the header the account's setting asks for. */
+export function sendInvalidToken(reply: FastifyReply, account: Account): FastifyReply {
+  if (account.settings.invalidTokenWwwAuthenticate) {
+    reply.header('www-authenticate', 'Bearer realm="Zendesk", error="invalid_token"');
+  }
+  return sendJson(reply, 401, INVALID_TOKEN);
+}
+
 /** Sends Zendesk's response for a refused caller and returns null, or returns the caller. */
 export function guard(request: FastifyRequest, reply: FastifyReply, options: GuardOptions): Caller | null {
   const context = request.zendesk;
   if (!context) throw new Error('Zendesk route reached without an account context');
   const { auth, account } = context;
-  if (auth.kind === 'anonymous') {
-    sendJson(reply, 401, { error: "Couldn't authenticate you" });
+  if (auth.kind === 'anonymous' || auth.kind === 'basic') {
+    sendJson(reply, 401, COULD_NOT_AUTHENTICATE);
     return null;
   }
   if (auth.kind === 'invalid') {
-    reply.header('www-authenticate', 'Bearer realm="Zendesk", error="invalid_token"');
-    sendJson(reply, 401, INVALID_TOKEN);
+    sendInvalidToken(reply, account);
     return null;
   }
   const { token, user } = auth;

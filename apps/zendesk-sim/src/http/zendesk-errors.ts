@@ -5,6 +5,8 @@ export const INVALID_TOKEN = {
   error: 'invalid_token',
   error_description: 'The access token provided is expired, revoked, malformed or invalid for other reasons.',
 };
+/** Basic auth (password or API token) that fails, and here also a request with no credentials (§6). */
+export const COULD_NOT_AUTHENTICATE = { error: "Couldn't authenticate you" };
 export const FORBIDDEN_ROLE = {
   error: {
     title: 'Forbidden',

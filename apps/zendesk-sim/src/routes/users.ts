@@ -1,11 +1,11 @@
 import type { FastifyInstance } from 'fastify';
 import { decodeCursor, encodeCursor } from '../domain/cursor';
 import { RoleSchema, type Role } from '../domain/user';
-import { accountOf, guard } from '../http/guards';
+import { accountOf, guard, sendInvalidToken } from '../http/guards';
 import { carriedParams, pageMode } from '../http/pagination';
 import { type Query, first, values, zendeskUrl } from '../http/query';
 import { anonymousUserJson, userJson } from '../http/serializers';
-import { INVALID_TOKEN, invalidPagination, sendJson } from '../http/zendesk-errors';
+import { COULD_NOT_AUTHENTICATE, invalidPagination, sendJson } from '../http/zendesk-errors';
 import { withJson } from './json-paths';
 
 const PAGING = ['page[size]', 'page[after]', 'page[before]', 'page', 'per_page'];
@@ -15,9 +15,13 @@ export function usersRoutes(app: FastifyInstance): void {
     app.get(path, async (request, reply) => {
       const account = accountOf(request);
       const auth = request.zendesk?.auth;
-      // Allowed for anonymous callers: 200 with a null id, which is why a 200 alone proves nothing.
-      if (!auth || auth.kind === 'anonymous') return sendJson(reply, 200, { user: anonymousUserJson() });
-      if (auth.kind === 'invalid') return sendJson(reply, 401, INVALID_TOKEN);
+      // Allowed for anonymous callers, and a wrong email and password is treated as one (§2): 200 with
+      // a null id, which is why a 200 alone proves nothing. A wrong API token is refused.
+      if (!auth || auth.kind === 'anonymous' || (auth.kind === 'basic' && !auth.apiToken)) {
+        return sendJson(reply, 200, { user: anonymousUserJson() });
+      }
+      if (auth.kind === 'basic') return sendJson(reply, 401, COULD_NOT_AUTHENTICATE);
+      if (auth.kind === 'invalid') return sendInvalidToken(reply, account);
       return sendJson(reply, 200, { user: { ...userJson(account.subdomain, auth.user), authenticity_token: 'sim' } });
     });
   }

@@ -98,7 +98,7 @@ export async function hostInject(
   h: Harness,
   subdomain: string,
   url: string,
-  init: { method?: string; token?: string; payload?: unknown; form?: string } = {},
+  init: { method?: string; token?: string; authorization?: string; payload?: unknown; form?: string } = {},
 ) {
   return h.app.inject({
     method: (init.method ?? 'GET') as 'GET',
@@ -106,6 +106,7 @@ export async function hostInject(
     headers: {
       host: `${subdomain}.zendesk.com`,
       ...(init.token ? { authorization: `Bearer ${init.token}` } : {}),
+      ...(init.authorization ? { authorization: init.authorization } : {}),
       ...(init.form !== undefined ? { 'content-type': 'application/x-www-form-urlencoded' } : {}),
     },
     ...(init.form !== undefined
