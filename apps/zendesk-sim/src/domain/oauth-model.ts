@@ -20,6 +20,11 @@ export interface OAuthClient {
   readonly createdAt: number;
 }
 
+/** The 2026 allowed-scopes check: a scope outside the client's set is invalid_scope (reference §1.4). */
+export function scopesAllowed(client: OAuthClient, scopes: readonly string[]): boolean {
+  return client.allowedScopes === null || scopes.every((s) => client.allowedScopes?.includes(s));
+}
+
 export interface AuthCode {
   readonly code: string;
   readonly clientId: number;

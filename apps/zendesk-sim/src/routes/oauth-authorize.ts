@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { Account } from '../domain/account';
-import { CODE_TTL_MS } from '../domain/oauth-model';
+import { CODE_TTL_MS, scopesAllowed } from '../domain/oauth-model';
 import { consentPage, invalidAuthorizationPage } from '../http/consent-page';
 import { accountOf } from '../http/guards';
 import { type Query, first } from '../http/query';
@@ -80,7 +80,7 @@ function parseAuthorize(account: Account, query: Query, reply: FastifyReply): Au
   );
   if (first(query, 'response_type') !== 'code') return error('unsupported_response_type', 'response_type must be code');
   if (req.scopes.length === 0) return error('invalid_scope', 'The requested scope is invalid, unknown, or malformed.');
-  if (client.allowedScopes && req.scopes.some((s) => !client.allowedScopes?.includes(s))) {
+  if (!scopesAllowed(client, req.scopes)) {
     return error('invalid_scope', 'The requested scope is invalid, unknown, or malformed.');
   }
   const method = first(query, 'code_challenge_method');

@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { z } from 'zod';
 import type { Account } from '../domain/account';
-import type { OAuthClient } from '../domain/oauth-model';
+import { type OAuthClient, scopesAllowed } from '../domain/oauth-model';
 import { issueToken, validateTtls } from '../domain/oauth-issue';
 import { accountOf } from '../http/guards';
 import { sendOAuthError } from '../http/oauth-errors';
@@ -56,6 +56,7 @@ export function oauthTokenRoute(app: FastifyInstance, state: SimState): void {
     const ttlError = validateTtls(body.expires_in, body.refresh_token_expires_in);
     if (ttlError) return sendOAuthError(reply, 'invalid_request', ttlError);
     const deps = { nowMs: state.clock.now(), nextId: state.nextId, randomToken: state.randomToken };
+    const requested = body.scope ? body.scope.split(/\s+/).filter(Boolean) : undefined;
     const ttls = {
       ...(body.expires_in !== undefined ? { expiresIn: body.expires_in } : {}),
       ...(body.refresh_token_expires_in !== undefined ? { refreshExpiresIn: body.refresh_token_expires_in } : {}),
@@ -77,6 +78,8 @@ export function oauthTokenRoute(app: FastifyInstance, state: SimState): void {
         } else if (client.kind === 'public') {
           return sendOAuthError(reply, 'invalid_request', 'code_verifier is required for public clients');
         }
+        // The code's own scopes passed this check at authorize; a scope repeated here must pass it too.
+        if (requested && !scopesAllowed(client, requested)) return sendOAuthError(reply, 'invalid_scope');
         const grant = issueToken(
           account,
           { client, userId: code.userId, scopes: code.scopes, refreshable: true, ...ttls },
@@ -89,7 +92,7 @@ export function oauthTokenRoute(app: FastifyInstance, state: SimState): void {
         if (!old || old.clientId !== client.id || (old.refreshExpiresAt ?? 0) <= deps.nowMs) {
           return sendOAuthError(reply, 'invalid_grant');
         }
-        const scopes = body.scope ? body.scope.split(/\s+/).filter(Boolean) : old.scopes;
+        const scopes = requested ?? old.scopes;
         if (scopes.some((s) => !old.scopes.includes(s))) return sendOAuthError(reply, 'invalid_scope');
         // Rotation: the old access and refresh tokens die with this exchange (reference §1.3).
         account.tokens.revoke(old.id);
@@ -102,7 +105,8 @@ export function oauthTokenRoute(app: FastifyInstance, state: SimState): void {
       }
       case 'client_credentials': {
         if (client.kind !== 'confidential') return sendOAuthError(reply, 'unauthorized_client');
-        const scopes = (body.scope ?? 'read').split(/\s+/).filter(Boolean);
+        const scopes = requested ?? ['read'];
+        if (!scopesAllowed(client, scopes)) return sendOAuthError(reply, 'invalid_scope');
         const grant = issueToken(account, { client, userId: client.userId, scopes, refreshable: false, ...ttls }, deps);
         return sendJson(reply, 201, grant);
       }
