@@ -8,6 +8,12 @@ import { withJson } from './json-paths';
 
 const MAX_PER_PAGE = 1000;
 
+/** The message names the account's own minimum age, so a changed setting does not tell clients "1 minute". */
+function ageText(seconds: number): string {
+  if (seconds % 60 === 0 && seconds > 0) return seconds === 60 ? '1 minute' : `${String(seconds / 60)} minutes`;
+  return seconds === 1 ? '1 second' : `${String(seconds)} seconds`;
+}
+
 export function incrementalUsersRoutes(app: FastifyInstance, now: () => number): void {
   for (const path of withJson('/api/v2/incremental/users/cursor')) {
     app.get(path, async (request, reply) => {
@@ -30,11 +36,12 @@ export function incrementalUsersRoutes(app: FastifyInstance, now: () => number):
         if (start === undefined || Number.isNaN(start)) {
           return sendJson(reply, 400, { error: 'InvalidValue', description: 'start_time is required' });
         }
-        const latest = Math.floor(now() / 1000) - caller.account.settings.incrementalMinAgeSeconds;
+        const minAge = caller.account.settings.incrementalMinAgeSeconds;
+        const latest = Math.floor(now() / 1000) - minAge;
         if (start > latest) {
           return sendJson(reply, 400, {
             error: 'StartTimeTooRecent',
-            description: 'Too recent start_time. Use a start_time older than 1 minute.',
+            description: `Too recent start_time. Use a start_time older than ${ageText(minAge)}.`,
           });
         }
         [from, inclusive] = [{ t: start, id: Number.MIN_SAFE_INTEGER }, true];
