@@ -1,4 +1,5 @@
 import type { FastifyReply } from 'fastify';
+import { STATUS_CODES } from 'node:http';
 import type { Account, Fault } from '../domain/account';
 import { sendJson } from './zendesk-errors';
 
@@ -13,16 +14,15 @@ export function takeFault(account: Account, path: string): Fault | undefined {
 
 export function sendFault(reply: FastifyReply, fault: Fault): FastifyReply {
   if (fault.retryAfterSeconds !== null) reply.header('retry-after', String(fault.retryAfterSeconds));
+  // The status's own reason phrase, as a proxy or load balancer in front of Zendesk would write it.
+  const reason = STATUS_CODES[fault.status] ?? 'Error';
   switch (fault.body) {
     case 'json':
       return sendJson(reply, fault.status, { error: 'SimulatedFailure', description: `Injected ${fault.status}` });
     case 'text':
-      return reply.code(fault.status).type('text/plain; charset=utf-8').send('Service Unavailable');
+      return reply.code(fault.status).type('text/plain; charset=utf-8').send(reason);
     case 'html':
-      return reply
-        .code(fault.status)
-        .type('text/html; charset=utf-8')
-        .send('<html><body>Gateway Timeout</body></html>');
+      return reply.code(fault.status).type('text/html; charset=utf-8').send(`<html><body>${reason}</body></html>`);
     case 'empty':
       return reply.code(fault.status).send();
     case 'malformed-json':
