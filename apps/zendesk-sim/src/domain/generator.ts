@@ -2,7 +2,7 @@ import type { AuditEntry } from './audit-entry';
 import { ACTION_LABELS } from './audit-entry';
 import { pickTemplate } from './audit-templates';
 import { createRng, type Rng } from './random';
-import type { Role, SimUser } from './user';
+import { type Role, type SimUser, customRoleId } from './user';
 
 const FIRST = ['Jane', 'John', 'Aiko', 'Mateo', 'Priya', 'Olu', 'Sven', 'Lena', 'Chen', 'Fatima', 'Noah', 'Zoe'];
 const LAST = ['Admin', 'Agent', 'Okafor', 'Schmidt', 'Tanaka', 'Garcia', 'Nguyen', 'Kowalski', 'Silva', 'Haddad'];
@@ -41,7 +41,8 @@ export function generateUsers(input: GenerateUsersInput): SimUser[] {
       email: `${first}.${last}.${i}@${input.emailDomain}`.toLowerCase(),
       role,
       roleType: custom ? 0 : null,
-      customRoleId: custom ? 360_000_000_001 : null,
+      // By position rather than a draw, so a seed still yields the same users as before.
+      customRoleId: custom ? customRoleId(i) : null,
       active: true,
       suspended: false,
       createdAt,

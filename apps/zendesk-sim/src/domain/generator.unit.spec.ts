@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { generateAuditEntries, generateUsers } from './generator';
+import { SimState, createClock } from '../sim-state';
+import { CUSTOM_ROLE_IDS } from './user';
 
 const users = generateUsers({ seed: 3, count: 100, firstId: 1000, from: 0, to: 86_400 * 30, emailDomain: 'acme.test' });
 const input = {
@@ -27,6 +29,13 @@ describe('generator', () => {
     expect(new Set(users.map((u) => u.id)).size).toBe(100);
     expect(new Set(users.map((u) => u.email)).size).toBe(100);
     expect(users.some((u) => u.role === 'agent' && u.customRoleId !== null)).toBe(true);
+  });
+
+  it('numbers custom roles apart from the ids the simulator hands out', () => {
+    const roles = users.flatMap((u) => (u.customRoleId === null ? [] : [u.customRoleId]));
+    const firstHandedOut = new SimState(createClock(() => 0)).nextId();
+    expect(new Set(roles)).toEqual(new Set(CUSTOM_ROLE_IDS));
+    expect(roles.every((id) => id < firstHandedOut)).toBe(true);
   });
 
   it('spreads M a day over the range, sorted, with bursts, system actions and realistic labels', () => {
