@@ -8,6 +8,7 @@ import { controlRoutes } from './routes/control';
 import { incrementalUsersRoutes } from './routes/incremental-users';
 import { oauthAuthorizeRoutes } from './routes/oauth-authorize';
 import { oauthTokenRoute } from './routes/oauth-token';
+import { opsRoutes } from './routes/ops';
 import { tokenManagementRoutes } from './routes/token-management';
 import { usersRoutes } from './routes/users';
 import { SimState, createClock } from './sim-state';
@@ -37,6 +38,7 @@ export function buildSimulator(options: SimulatorOptions = {}): Simulator {
   oauthTokenRoute(app, state);
   oauthAuthorizeRoutes(app, state);
   controlRoutes(app, control);
+  opsRoutes(app);
   app.setNotFoundHandler((request, reply) => {
     if (request.url.startsWith('/_sim')) {
       return reply

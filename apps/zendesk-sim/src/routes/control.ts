@@ -130,8 +130,6 @@ export function controlRoutes(app: FastifyInstance, control: SimControl): void {
       return { now: new Date(control.now()).toISOString() };
     }),
   );
-  // Liveness for orchestrators; under /_sim/ because every other path belongs to Zendesk.
-  app.get('/_sim/healthz', () => ({ status: 'ok' }));
   app.get(
     '/_sim/requests',
     handle((req) => {
