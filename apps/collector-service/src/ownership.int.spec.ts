@@ -99,7 +99,13 @@ describe('collection ownership across crashes and instances', () => {
     }
     const byAlpha = () =>
       new Set(sim.arrivals.filter((r) => r.userAgent === 'zc-collector/alpha').map((r) => r.account));
-    await waitFor(() => byAlpha().size > 0 && ids.some((id) => ofConnector(id).length > 0), {
+    // Alpha may also pick up the first test's connector (still active, its lease released): wait until
+    // it polls one of this test's accounts, so the crash below leaves something to take over.
+    const alphaPollsOurs = () => {
+      const polled = byAlpha();
+      return accounts.some((account) => polled.has(account.subdomain));
+    };
+    await waitFor(() => alphaPollsOurs() && ids.some((id) => ofConnector(id).length > 0), {
       description: 'alpha collecting',
     });
     await a.crash();
