@@ -24,11 +24,18 @@ export function eventHeadersOf(event: AnyEvent): EventHeaders {
   return { 'event-type': event.type, 'schema-version': String(event.schemaVersion), 'event-id': event.eventId };
 }
 
+/** What a publisher takes: the validated event as an object (it serialises it) and camelCase headers. */
+export interface EventMessage {
+  readonly key: string;
+  readonly value: unknown;
+  readonly headers: { readonly eventType: string; readonly schemaVersion: string; readonly eventId: string };
+}
+
 /**
- * Validates an event against its current schema and encodes it for Kafka. Parsing strips keys the schema
- * does not know, so a field slipped in by mistake (a plaintext secret, say) is never published.
+ * Validates an event against its current schema. Parsing strips keys the schema does not know, so a
+ * field slipped in by mistake (a plaintext secret, say) is never published.
  */
-export function encodeEvent<Topic extends TopicName>(topic: Topic, event: TopicEventMap[Topic]): EncodedEvent {
+function validated<Topic extends TopicName>(topic: Topic, event: TopicEventMap[Topic]): unknown {
   const definition = eventDefinitionsOf(topic).find((candidate) => candidate.type === event.type);
   if (!definition) {
     const issue = { code: 'custom' as const, path: ['type'], message: `not on ${topic}` };
@@ -38,5 +45,24 @@ export function encodeEvent<Topic extends TopicName>(topic: Topic, event: TopicE
   if (!parsed.success) {
     throw contractViolation('INVALID_EVENT', topic, event.type, event.schemaVersion, parsed.error.issues);
   }
-  return { key: messageKeyOf(event), value: JSON.stringify(parsed.data), headers: eventHeadersOf(event) };
+  return parsed.data;
+}
+
+/** Validates and encodes an event for Kafka, value serialised. */
+export function encodeEvent<Topic extends TopicName>(topic: Topic, event: TopicEventMap[Topic]): EncodedEvent {
+  return { key: messageKeyOf(event), value: JSON.stringify(validated(topic, event)), headers: eventHeadersOf(event) };
+}
+
+/** Validates an event and shapes it as the message every service publishes. */
+export function toEventMessage<Topic extends TopicName>(topic: Topic, event: TopicEventMap[Topic]): EventMessage {
+  const headers = eventHeadersOf(event);
+  return {
+    key: messageKeyOf(event),
+    value: validated(topic, event),
+    headers: {
+      eventType: headers['event-type'],
+      schemaVersion: headers['schema-version'],
+      eventId: headers['event-id'],
+    },
+  };
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ContractViolationError } from './contract-violation-error';
 import type { ConnectorEvent } from './events/connector-events';
 import type { UserEvent } from './events/user-events';
-import { encodeEvent, messageKeyOf } from './event-message';
+import { encodeEvent, messageKeyOf, toEventMessage } from './event-message';
 import { parseEvent } from './parse-event';
 import { validMessage } from './test-support/valid-events';
 
@@ -36,6 +36,26 @@ describe('encodeEvent', () => {
   it('refuses an event on the wrong topic', () => {
     const user = parseEvent('zendesk.users', validMessage('ZendeskUserObserved'));
     expect(() => encodeEvent('connector.events', user as unknown as ConnectorEvent)).toThrow(/UNKNOWN_EVENT_TYPE/);
+  });
+});
+
+describe('toEventMessage', () => {
+  it('is the encoded event as a publisher takes it: the same value as an object, camelCase headers', () => {
+    const encoded = encodeEvent('connector.events', registered);
+    expect(toEventMessage('connector.events', registered)).toEqual({
+      key: encoded.key,
+      value: JSON.parse(encoded.value) as unknown,
+      headers: { eventType: 'ConnectorRegistered', schemaVersion: '2', eventId: registered.eventId },
+    });
+  });
+
+  it('validates and strips like encodeEvent', () => {
+    const leaky = {
+      ...registered,
+      data: { ...registered.data, clientSecretPlain: 'hunter2' },
+    } as unknown as ConnectorEvent;
+    expect(JSON.stringify(toEventMessage('connector.events', leaky).value)).not.toContain('hunter2');
+    expect(() => toEventMessage('connector.events', { ...registered, sequence: -1 })).toThrow(ContractViolationError);
   });
 });
 

@@ -37,7 +37,15 @@ export {
   type ContractViolationDetails,
   type ContractViolationReason,
 } from './contract-violation-error';
-export { encodeEvent, eventHeadersOf, messageKeyOf, type EncodedEvent, type EventHeaders } from './event-message';
+export {
+  encodeEvent,
+  eventHeadersOf,
+  messageKeyOf,
+  toEventMessage,
+  type EncodedEvent,
+  type EventHeaders,
+  type EventMessage,
+} from './event-message';
 
 export { TOPIC_NAMES, dlqTopicName, isTopicName, type TopicName } from './topic-names';
 export {

@@ -1,4 +1,4 @@
-import { encodeEvent, type ConnectorEvent } from '@zc/contracts';
+import { toEventMessage, type ConnectorEvent } from '@zc/contracts';
 import type { PublishPort } from '@zc/event-store';
 import type { Publisher } from '@zc/kafka';
 
@@ -8,18 +8,9 @@ import type { Publisher } from '@zc/kafka';
  */
 export function connectorEventsPort(publisher: Publisher, topic: string): PublishPort<ConnectorEvent> {
   return async (stored) => {
-    const messages = stored.map(({ data, version }) => {
-      const encoded = encodeEvent('connector.events', { ...data, sequence: version });
-      return {
-        key: encoded.key,
-        value: JSON.parse(encoded.value) as unknown,
-        headers: {
-          eventType: encoded.headers['event-type'],
-          schemaVersion: encoded.headers['schema-version'],
-          eventId: encoded.headers['event-id'],
-        },
-      };
-    });
+    const messages = stored.map(({ data, version }) =>
+      toEventMessage('connector.events', { ...data, sequence: version }),
+    );
     await publisher.publish(topic, messages);
   };
 }

@@ -1,5 +1,5 @@
 import {
-  encodeEvent,
+  toEventMessage,
   type Actor,
   type CollectionEvent,
   type TopicEventMap,
@@ -7,7 +7,7 @@ import {
   type ZendeskActivityRecorded,
   type ZendeskUserObserved,
 } from '@zc/contracts';
-import type { OutgoingMessage, Publisher } from '@zc/kafka';
+import type { Publisher } from '@zc/kafka';
 import type { TopicNames } from './topics';
 
 const ACTOR: Actor = { kind: 'service', name: 'collector-service' };
@@ -20,7 +20,7 @@ export interface EventContext {
 
 export type CollectionData<T extends CollectionEvent['type']> = Extract<CollectionEvent, { type: T }>['data'];
 
-/** Publishes the collector's events: envelope, schema check (encodeEvent) and one produce per call. */
+/** Publishes the collector's events: envelope, schema check (toEventMessage) and one produce per call. */
 export interface EventSink {
   activities(
     context: EventContext,
@@ -57,19 +57,7 @@ export function createEventSink(deps: EventSinkDeps): EventSink {
     data,
   });
   const send = async <T extends TopicName>(topic: T, events: TopicEventMap[T][]): Promise<void> => {
-    const messages: OutgoingMessage[] = events.map((event) => {
-      const encoded = encodeEvent(topic, event);
-      // encodeEvent validated and stripped the event; the publisher serialises the object itself.
-      return {
-        key: encoded.key,
-        value: JSON.parse(encoded.value) as unknown,
-        headers: {
-          eventType: encoded.headers['event-type'],
-          schemaVersion: encoded.headers['schema-version'],
-          eventId: encoded.headers['event-id'],
-        },
-      };
-    });
+    const messages = events.map((event) => toEventMessage(topic, event));
     await deps.publisher.publish(deps.topics[topic], messages);
   };
   return {

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { encodeEvent, type ConnectorEvent } from '@zc/contracts';
+import { toEventMessage, type ConnectorEvent } from '@zc/contracts';
 import { createPublisher, type KafkaClient, type Publisher } from '@zc/kafka';
 import { seal, type KeyRing } from '@zc/secrets';
 
@@ -39,14 +39,7 @@ export class ConnectorEventWriter {
       causationId: null,
       data,
     } as ConnectorEvent;
-    const encoded = encodeEvent('connector.events', event);
-    await this.#publisher.publish(this.topic, [
-      {
-        key: encoded.key,
-        value: JSON.parse(encoded.value) as unknown,
-        headers: { eventType: type, schemaVersion, eventId: event.eventId },
-      },
-    ]);
+    await this.#publisher.publish(this.topic, [toEventMessage('connector.events', event)]);
   }
 
   registered(connectorId: string, subdomain: string, rateLimitPerMinute = 200): Promise<void> {

@@ -1,4 +1,4 @@
-import { encodeEvent, type TopicName } from '@zc/contracts';
+import { toEventMessage, type TopicName } from '@zc/contracts';
 import { createPublisher, type KafkaClient } from '@zc/kafka';
 import { physicalTopic, type TopicNaming } from '../adapters/topics';
 import type { TopicEvent } from '../domain/view-fold';
@@ -12,18 +12,7 @@ export async function publishEvents(client: KafkaClient, naming: TopicNaming, it
     for (const item of items) byTopic.set(item.topic, [...(byTopic.get(item.topic) ?? []), item]);
     for (const [topic, list] of byTopic) {
       for (let start = 0; start < list.length; start += 500) {
-        const messages = list.slice(start, start + 500).map((item) => {
-          const encoded = encodeEvent(item.topic, item.event as never);
-          return {
-            key: encoded.key,
-            value: JSON.parse(encoded.value) as unknown,
-            headers: {
-              eventType: encoded.headers['event-type'],
-              schemaVersion: encoded.headers['schema-version'],
-              eventId: encoded.headers['event-id'],
-            },
-          };
-        });
+        const messages = list.slice(start, start + 500).map((item) => toEventMessage(item.topic, item.event as never));
         await publisher.publish(physicalTopic(naming, topic), messages);
       }
     }
