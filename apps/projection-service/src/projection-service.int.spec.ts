@@ -9,7 +9,7 @@ import { activityCollection, statusCollections, userCollection } from './adapter
 import { foldAll } from './domain/view-fold';
 import { startProjectionService, type ProjectionService } from './projection-service';
 import { rebuildView } from './rebuild/rebuild-view';
-import { workload } from './testing/events';
+import { workload } from './testing/workload';
 import { publishEvents } from './testing/kafka-feed';
 
 const KEYS: Record<string, string[]> = {

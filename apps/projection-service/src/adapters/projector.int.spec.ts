@@ -4,7 +4,8 @@ import { connectMongo, type MongoHandle } from '@zc/mongo';
 import { uniqueDatabaseName } from '@zc/testing';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { foldAll, type TopicEvent, type Views } from '../domain/view-fold';
-import { partitionBatches, seededRandom, workload, type Streams } from '../testing/events';
+import { seededRandom } from '../testing/seeded';
+import { partitionBatches, workload, type Streams } from '../testing/workload';
 import { createProjector } from './projector';
 import {
   activityCollection,

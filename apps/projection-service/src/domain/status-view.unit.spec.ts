@@ -1,6 +1,7 @@
 import type { CollectionEvent, ConnectorEvent } from '@zc/contracts';
 import { describe, expect, it } from 'vitest';
-import { connectorScenario, seededRandom } from '../testing/events';
+import { connectorScenario } from '../testing/events';
+import { seededRandom } from '../testing/seeded';
 import { applyStatusEvents, initialStatusView, type StatusEvent } from './status-view';
 import { backfillRatio, tokenHealth } from './status-presentation';
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { interleave, seededRandom, workload, type Streams } from '../testing/events';
+import { seededRandom } from '../testing/seeded';
+import { interleave, workload, type Streams } from '../testing/workload';
 import { foldAll, type TopicEvent, type Views } from './view-fold';
 
 const TOTAL = 10_000;

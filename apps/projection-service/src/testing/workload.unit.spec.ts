@@ -1,6 +1,6 @@
 import { parseEvent } from '@zc/contracts';
 import { describe, expect, it } from 'vitest';
-import { workload } from './events';
+import { workload } from './workload';
 
 describe('test events', () => {
   it('are valid against the contracts, on their own topics', () => {
