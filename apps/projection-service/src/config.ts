@@ -20,5 +20,12 @@ export const ProjectionConfig = z.object({
   /** Consumer groups whose lag this service reports besides its own (the product's other consumers). */
   LAG_GROUPS: envList(z.string().min(1)).default(['collector-service']),
   LAG_INTERVAL: envDurationMs().default(10_000),
+  /** Server-side time limit of one activity query (queueing included); past it, 503 with Retry-After. */
+  QUERY_TIME_LIMIT: envDurationMs().default(2_000),
+  /** Activity queries served at once, and waiting; past both, 503 with Retry-After instead of a long queue. */
+  QUERY_CONCURRENCY: z.coerce.number().int().positive().default(4),
+  QUERY_QUEUE: z.coerce.number().int().nonnegative().default(32),
+  EXPORT_TIME_LIMIT: envDurationMs().default(300_000),
+  EXPORT_CONCURRENCY: z.coerce.number().int().positive().default(2),
 });
 export type ProjectionConfig = z.output<typeof ProjectionConfig>;

@@ -27,6 +27,13 @@ const service = await startProjectionService({
   retentionIntervalMs: config.RETENTION_INTERVAL,
   tokenRotationAgeMs: config.TOKEN_ROTATION_AGE,
   lag: { extraGroups: config.LAG_GROUPS, intervalMs: config.LAG_INTERVAL },
+  activityLimits: {
+    queryTimeLimitMs: config.QUERY_TIME_LIMIT,
+    exportTimeLimitMs: config.EXPORT_TIME_LIMIT,
+    maxConcurrent: config.QUERY_CONCURRENCY,
+    maxQueued: config.QUERY_QUEUE,
+    maxExports: config.EXPORT_CONCURRENCY,
+  },
   now: () => new Date(),
   logger,
 });

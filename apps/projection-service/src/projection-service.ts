@@ -11,6 +11,7 @@ import { topicSpecs, type TopicNaming } from './adapters/topics';
 import { ensureViewIndexes, statusCollections, VIEW_NAMES, viewAliases } from './adapters/view-collections';
 import { viewQueries } from './adapters/view-queries';
 import { buildApp } from './app';
+import type { ActivityRouteLimits } from './api/activity-routes';
 import { startLagMonitoring } from './adapters/lag-monitoring';
 
 export interface ProjectionServiceOptions {
@@ -29,6 +30,7 @@ export interface ProjectionServiceOptions {
   maxWaitTimeInMs?: number;
   /** Consumer-lag monitoring of this service's group and the named others (GET /v1/lag, kafka_consumergroup_*). */
   lag?: { extraGroups: string[]; intervalMs: number };
+  activityLimits?: Partial<ActivityRouteLimits>;
 }
 
 export interface ProjectionService {
@@ -55,6 +57,7 @@ export async function startProjectionService(options: ProjectionServiceOptions):
     now,
     tokenRotationAgeMs: options.tokenRotationAgeMs,
     logger: options.logger,
+    ...(options.activityLimits === undefined ? {} : { activityLimits: options.activityLimits }),
     readiness: { mongo: () => pingMongo(mongo), consumer: () => consumer.runner?.isJoined() ?? false },
   });
   const metrics = projectionMetrics(app.metrics, async () =>

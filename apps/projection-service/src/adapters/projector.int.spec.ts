@@ -9,6 +9,7 @@ import { partitionBatches, workload, type Streams } from '../testing/workload';
 import { createProjector } from './projector';
 import {
   activityCollection,
+  activityCollections,
   statusCollections,
   userCollection,
   VIEW_NAMES,
@@ -116,6 +117,15 @@ describe('projector into FerretDB', () => {
       for (const view of ['users', 'activities', 'status', 'history'] as const) {
         expect(firstDifference(actual[view], wanted[view]), view).toBeNull();
       }
+      // The query pages hold exactly the activity documents, each once, and every facet counts its page.
+      const { pages, days, directory } = activityCollections(mongo, 1);
+      const paged = (await pages.find().toArray()).flatMap((page) => page.items.map((item) => item._id));
+      expect(paged.length).toBe(new Set(paged).size);
+      expect(new Set(paged)).toEqual(new Set(wanted.activities.map((doc) => doc._id)));
+      const facetTotal = (await days.find().toArray()).flatMap((day) => day.buckets).reduce((n, f) => n + f.count, 0);
+      expect(facetTotal).toBe(paged.length);
+      const listedDays = (await directory.find().toArray()).reduce((n, dir) => n + dir.days.length, 0);
+      expect(listedDays).toBe(await days.countDocuments());
     },
   );
 });

@@ -7,7 +7,7 @@ import { summariseActivity, type ActivitySummary } from '../domain/view-fold';
 import { writeActivities } from './activity-store';
 import { applyToStatus, touchActivitySummary } from './status-store';
 import { writeUsers } from './user-store';
-import { activityCollection, statusCollections, userCollection, type ViewName } from './view-collections';
+import { activityCollections, statusCollections, userCollection, type ViewName } from './view-collections';
 
 export interface ProjectorOptions {
   mongo: MongoHandle;
@@ -50,7 +50,7 @@ export function createProjector(options: ProjectorOptions): Projector {
     if (views.has('activities')) {
       const cutoff = options.now().getTime() - options.activityRetentionMs;
       const kept = docs.filter((doc) => doc.occurredAt.getTime() >= cutoff);
-      const result = await writeActivities(activityCollection(mongo, await options.versionOf('activities')), kept);
+      const result = await writeActivities(activityCollections(mongo, await options.versionOf('activities')), kept);
       if (result.inserted.length > 0) options.onActivitiesInserted?.(result.inserted, options.now());
     }
     if (views.has('status')) {
