@@ -1,6 +1,7 @@
 import { mkdir } from 'node:fs/promises';
 import { MongoClient } from 'mongodb';
 import { ManagedProcess } from '../managed-process';
+import type { FerretDbLocation } from './id-index-check';
 
 export interface FerretDbOptions {
   binary: string;
@@ -11,7 +12,7 @@ export interface FerretDbOptions {
   startTimeoutMs?: number;
 }
 
-export interface FerretDbServer {
+export interface FerretDbServer extends FerretDbLocation {
   readonly uri: string;
   readonly process: ManagedProcess;
   stop(): Promise<void>;
@@ -51,6 +52,8 @@ export async function startFerretDb(options: FerretDbOptions): Promise<FerretDbS
   }
   return {
     uri,
+    binary: options.binary,
+    dataDir: options.dataDir,
     process: server,
     stop: () => server.stop(),
   };
