@@ -54,6 +54,19 @@ export interface ConsumerRunnerOptions<T> {
   onCommitted?: (offset: CommittedOffset) => void;
 }
 
+/** The knobs an app exposes in its config; the rest of the options are its wiring. */
+export type ConsumerTuning = Partial<
+  Pick<
+    ConsumerRunnerOptions<unknown>,
+    | 'partitionsConsumedConcurrently'
+    | 'maxBatchSize'
+    | 'batchTimeBudgetMs'
+    | 'sessionTimeout'
+    | 'heartbeatInterval'
+    | 'maxBytesPerPartition'
+  >
+>;
+
 export interface ConsumerRunner {
   readonly groupId: string;
   /** True while the consumer is a member of the group with an assignment; the readiness signal. */
@@ -70,7 +83,10 @@ export interface ConsumerRunner {
 /** Subscribes and starts consuming; resolves once the consumer is running (not yet necessarily joined). */
 export async function runConsumer<T>(options: ConsumerRunnerOptions<T>): Promise<ConsumerRunner> {
   const { client, groupId, logger } = options;
-  const heartbeatInterval = options.heartbeatInterval ?? DEFAULTS.heartbeatInterval;
+  // Kafka's advice: heartbeat at most a third of the session timeout, so two lost heartbeats do not evict.
+  const heartbeatInterval =
+    options.heartbeatInterval ??
+    Math.min(DEFAULTS.heartbeatInterval, Math.floor((options.sessionTimeout ?? DEFAULTS.sessionTimeout) / 3));
   const consumer = client.kafka.consumer({
     groupId,
     allowAutoTopicCreation: false,
@@ -174,6 +190,7 @@ const DEFAULTS = {
   maxBatchSize: 500,
   batchTimeBudgetMs: 5_000,
   heartbeatInterval: 3_000,
+  sessionTimeout: 30_000,
 } as const;
 
 async function stopRunner(consumer: Consumer, deadLetters: DeadLetterWriter, pauses: PartitionPauses) {
