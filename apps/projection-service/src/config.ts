@@ -9,6 +9,10 @@ export const ProjectionConfig = z.object({
   /** Prepended to every topic name (tests, tenants); empty in production. */
   KAFKA_TOPIC_PREFIX: z.string().default(''),
   CONSUMER_GROUP: z.string().min(1).default('projection-service'),
+  /** How long a dead instance keeps its partitions before another takes them over (broker minimum 6 s). */
+  CONSUMER_SESSION_TIMEOUT: envDurationMs().default(30_000),
+  /** Activities per write call; progress is committed after each. */
+  CONSUMER_MAX_BATCH_SIZE: z.coerce.number().int().positive().default(500),
   MONGO_URI: z.string().min(1),
   MONGO_DB: z.string().min(1).default('zc_projection'),
   /** Where the auth service keeps hashed API keys. */

@@ -1,6 +1,6 @@
 import { TOPIC_NAMES } from '@zc/contracts';
 import type { HttpApp, VerifyApiKey } from '@zc/http';
-import { createKafkaClient, ensureTopics, type ConsumerRunner, type KafkaLogger } from '@zc/kafka';
+import { createKafkaClient, ensureTopics, type ConsumerRunner, type ConsumerTuning, type KafkaLogger } from '@zc/kafka';
 import { pingMongo, type MongoHandle } from '@zc/mongo';
 import type { Logger } from 'pino';
 import { startProjectionConsumer } from './adapters/consumer';
@@ -28,6 +28,8 @@ export interface ProjectionServiceOptions {
   logger: Logger;
   kafkaLogger?: KafkaLogger;
   maxWaitTimeInMs?: number;
+  /** Consumer session timeout, batch size and the like (the runner's defaults otherwise). */
+  consumer?: ConsumerTuning;
   /** Consumer-lag monitoring of this service's group and the named others (GET /v1/lag, kafka_consumergroup_*). */
   lag?: { extraGroups: string[]; intervalMs: number };
   activityLimits?: Partial<ActivityRouteLimits>;
@@ -81,6 +83,7 @@ export async function startProjectionService(options: ProjectionServiceOptions):
     projector,
     logger: kafkaLogger,
     ...(options.maxWaitTimeInMs === undefined ? {} : { maxWaitTimeInMs: options.maxWaitTimeInMs }),
+    ...(options.consumer === undefined ? {} : { tuning: options.consumer }),
   });
   const retention = startRetentionJob({
     mongo,
