@@ -23,6 +23,7 @@ func main() {
 	dir := flag.String("dir", "", "directory for the SQLite files (must exist)")
 	checkOnly := flag.Bool("check", false, "print the _id index status of every collection table as JSON lines and exit")
 	database := flag.String("database", "", "with -check: only this database")
+	idIndex := flag.Bool("id-index", true, "keep the _id lookup index (false: stock FerretDB, for benchmarks)")
 	flag.Parse()
 	if *dir == "" {
 		log.Fatal("ferretdb-embedded: -dir is required")
@@ -41,7 +42,9 @@ func main() {
 	// Existing files (a restart on kept data) are indexed before FerretDB opens them, so a large
 	// collection's index build never competes with live writes.
 	indexer := newIDIndexer(*dir, logger)
-	indexer.pass(context.Background(), false)
+	if *idIndex {
+		indexer.pass(context.Background(), false)
+	}
 
 	f, err := ferretdb.New(&ferretdb.Config{
 		Listener:  ferretdb.ListenerConfig{TCP: *listen},
@@ -56,7 +59,9 @@ func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 
-	go indexer.run(ctx, 100*time.Millisecond)
+	if *idIndex {
+		go indexer.run(ctx, 100*time.Millisecond)
+	}
 
 	done := make(chan struct{})
 	go func() {
