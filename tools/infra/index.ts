@@ -12,3 +12,4 @@ export {
   type IdIndexStatus,
   type FerretDbLocation,
 } from './ferretdb/id-index-check';
+export { startFerretDb, type FerretDbOptions, type FerretDbServer } from './ferretdb/server';

@@ -10,6 +10,8 @@ export interface FerretDbOptions {
   persistent: boolean;
   onLine?: (line: string) => void;
   startTimeoutMs?: number;
+  /** false: stock FerretDB without the `_id` lookup index, for benchmarks only. Default true. */
+  idIndex?: boolean;
 }
 
 export interface FerretDbServer extends FerretDbLocation {
@@ -36,7 +38,13 @@ export async function startFerretDb(options: FerretDbOptions): Promise<FerretDbS
   const server = new ManagedProcess({
     name: 'FerretDB',
     command: options.binary,
-    args: ['-listen', `127.0.0.1:${String(options.port)}`, '-dir', options.dataDir],
+    args: [
+      '-listen',
+      `127.0.0.1:${String(options.port)}`,
+      '-dir',
+      options.dataDir,
+      ...(options.idIndex === false ? ['-id-index=false'] : []),
+    ],
     parentDeathSignal: options.persistent ? 'TERM' : 'KILL',
     ...(options.onLine ? { onLine: options.onLine } : {}),
   });
