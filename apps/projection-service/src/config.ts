@@ -11,6 +11,8 @@ export const ProjectionConfig = z.object({
   CONSUMER_GROUP: z.string().min(1).default('projection-service'),
   /** How long a dead instance keeps its partitions before another takes them over (broker minimum 6 s). */
   CONSUMER_SESSION_TIMEOUT: envDurationMs().default(30_000),
+  /** Partitions written at once; each writes its own chunks, so one stuck partition does not stop the rest. */
+  CONSUMER_PARTITIONS_CONCURRENTLY: z.coerce.number().int().positive().default(6),
   /** Activities per write call; progress is committed after each. */
   CONSUMER_MAX_BATCH_SIZE: z.coerce.number().int().positive().default(500),
   MONGO_URI: z.string().min(1),

@@ -21,7 +21,11 @@ const service = await startProjectionService({
   naming: { prefix: config.KAFKA_TOPIC_PREFIX },
   partitions: config.KAFKA_TOPIC_PARTITIONS,
   groupId: config.CONSUMER_GROUP,
-  consumer: { sessionTimeout: config.CONSUMER_SESSION_TIMEOUT, maxBatchSize: config.CONSUMER_MAX_BATCH_SIZE },
+  consumer: {
+    sessionTimeout: config.CONSUMER_SESSION_TIMEOUT,
+    maxBatchSize: config.CONSUMER_MAX_BATCH_SIZE,
+    partitionsConsumedConcurrently: config.CONSUMER_PARTITIONS_CONCURRENTLY,
+  },
   mongo,
   verifyApiKey: (presented) => apiKeys.verify(presented),
   activityRetentionMs: config.ACTIVITY_RETENTION,
