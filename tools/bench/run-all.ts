@@ -18,6 +18,7 @@ const QUICK: Record<string, { args?: string[]; env?: Record<string, string> }> =
   'activity-views.bench.ts': { args: ['--per-connector', '20000', '--runs', '30', '--seconds', '15'] },
   'outbox-relay.bench.ts': { env: { EVENTS: '2000' } },
   'projection-crash.bench.ts': { args: ['--scale', '0.1'] },
+  'store-by-id.bench.ts': { args: ['--no-stock'] },
 };
 
 interface BenchRun {
