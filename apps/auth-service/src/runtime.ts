@@ -23,7 +23,7 @@ export interface AuthRuntimeOptions {
   now?: () => Date;
   /** Tests drive the maintenance pass themselves; main.ts runs it every TOKEN_MAINTENANCE_INTERVAL. */
   startTokenLoop?: boolean;
-  /** Tests substitute a cheaper scrypt cost. */
+  /** Tests substitute their own key store. */
   apiKeyStore?: (mongo: MongoHandle) => ApiKeyStore;
 }
 

@@ -1,5 +1,4 @@
 import type { AddressInfo } from 'node:net';
-import { createApiKeyStore } from '@zc/api-keys';
 import { parseEvent, type ConnectorEvent } from '@zc/contracts';
 import { createLogger } from '@zc/http';
 import { createKafkaClient, jsonValue, runConsumer, silentLogger, type ConsumerRunner } from '@zc/kafka';
@@ -55,7 +54,6 @@ export async function startAuthHarness(options: {
     logger: createLogger({ serviceName: 'auth-service', level: 'info', destination }),
     now: () => new Date(now),
     startTokenLoop: false,
-    apiKeyStore: (mongo) => createApiKeyStore(mongo.db, { scrypt: { N: 1024, r: 8, p: 1, keyLength: 32 } }),
   });
   const events: ConnectorEvent[] = [];
   const kafka = createKafkaClient({ brokers: options.brokers, clientId: 'auth-test', logger: silentLogger });
