@@ -11,6 +11,7 @@ import { connectorEventsPort } from './adapters/connector-publisher';
 import { registerOutboxMetrics } from './adapters/outbox-metrics';
 import { createConnectorRepository } from './adapters/connector-repository';
 import { createOAuthStateStore } from './adapters/oauth-states';
+import { moveLegacyApiKeys } from './adapters/legacy-api-keys';
 import { createZendeskGateway } from './adapters/zendesk-gateway';
 import type { AuthDeps } from './application/deps';
 import { maintainAllTokens, type MaintenanceResult } from './application/token-maintenance';
@@ -23,13 +24,15 @@ export interface AuthRuntimeOptions {
   now?: () => Date;
   /** Tests drive the maintenance pass themselves; main.ts runs it every TOKEN_MAINTENANCE_INTERVAL. */
   startTokenLoop?: boolean;
-  /** Tests substitute their own key store. */
-  apiKeyStore?: (mongo: MongoHandle) => ApiKeyStore;
+  /** Tests substitute their own key store (on the keys database). */
+  apiKeyStore?: (keysMongo: MongoHandle) => ApiKeyStore;
 }
 
 export interface AuthRuntime extends AuthApp {
   deps: AuthDeps;
   mongo: MongoHandle;
+  /** The database of API key digests only (KEYS_MONGO_DB), the one the projection may read. */
+  keysMongo: MongoHandle;
   relay: OutboxRelay;
   connectorTopic: string;
   /** The generated bootstrap key, when this start created it (print it once). */
@@ -44,6 +47,11 @@ export async function createAuthRuntime(options: AuthRuntimeOptions): Promise<Au
   const now = options.now ?? (() => new Date());
   const keyRing = parseKeyRing(config.ENCRYPTION_KEYS);
   const mongo = await connectMongo({ uri: config.MONGO_URI, dbName: config.MONGO_DB, appName: 'auth-service' });
+  const keysMongo = await connectMongo({
+    uri: config.MONGO_URI,
+    dbName: config.KEYS_MONGO_DB,
+    appName: 'auth-service',
+  });
   const kafkaLogger: KafkaLogger = logger.child({ component: 'kafka' });
   const kafka = createKafkaClient({
     brokers: [...config.KAFKA_BROKERS],
@@ -65,8 +73,10 @@ export async function createAuthRuntime(options: AuthRuntimeOptions): Promise<Au
   const store = await createEventStore<ConnectorEvent>({ mongo, now });
   const states = createOAuthStateStore(mongo.db);
   await states.ensureIndexes();
-  const apiKeys = options.apiKeyStore?.(mongo) ?? createApiKeyStore(mongo.db, { now });
+  const apiKeys = options.apiKeyStore?.(keysMongo) ?? createApiKeyStore(keysMongo.db, { now });
   await apiKeys.ensureIndexes();
+  const moved = await moveLegacyApiKeys(mongo.db, keysMongo.db);
+  if (moved > 0) logger.info({ moved, to: config.KEYS_MONGO_DB }, 'moved API keys out of the auth database');
   const generatedBootstrapKey = await ensureBootstrap(apiKeys, config.ADMIN_BOOTSTRAP_KEY);
 
   const deps: AuthDeps = {
@@ -113,6 +123,7 @@ export async function createAuthRuntime(options: AuthRuntimeOptions): Promise<Au
     ...built,
     deps,
     mongo,
+    keysMongo,
     relay,
     connectorTopic,
     generatedBootstrapKey,
@@ -124,6 +135,7 @@ export async function createAuthRuntime(options: AuthRuntimeOptions): Promise<Au
       await relay.stop();
       await publisher.disconnect();
       await mongo.close();
+      await keysMongo.close();
     },
   };
 }

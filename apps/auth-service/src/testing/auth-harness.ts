@@ -43,6 +43,7 @@ export async function startAuthHarness(options: {
     KAFKA_TOPIC_PARTITIONS: '1',
     MONGO_URI: options.mongoUri,
     MONGO_DB: options.dbName,
+    KEYS_MONGO_DB: `${options.dbName}_keys`,
     ENCRYPTION_KEYS: generateKeySpec('k1'),
     PUBLIC_BASE_URL,
     ZENDESK_HOST_OVERRIDE_URL: simUrl,
@@ -79,6 +80,7 @@ export async function startAuthHarness(options: {
     clock: { now: () => now, advance: (ms) => void (now += ms) },
     async close() {
       await consumer.stop();
+      await runtime.keysMongo.db.dropDatabase();
       await runtime.close();
       await sim.app.close();
     },
