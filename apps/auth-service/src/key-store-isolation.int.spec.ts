@@ -68,6 +68,6 @@ describe('API keys live in a database of their own', () => {
       headers: { authorization: `Bearer ${LEGACY_KEY}` },
     });
     expect(response.statusCode, response.body).toBe(200);
-    expect(await h.runtime.keysMongo.db.collection(API_KEYS_COLLECTION).countDocuments({ _id: LEGACY_ID })).toBe(1);
+    expect(await h.runtime.keysMongo.db.collection(API_KEYS_COLLECTION).countDocuments({ keyId: LEGACY_ID })).toBe(1);
   });
 });

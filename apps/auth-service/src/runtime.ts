@@ -9,7 +9,8 @@ import { parseKeyRing } from '@zc/secrets';
 import type { Logger } from 'pino';
 import { connectorEventsPort } from './adapters/connector-publisher';
 import { registerOutboxMetrics } from './adapters/outbox-metrics';
-import { createConnectorRepository } from './adapters/connector-repository';
+import { createConnectorClaims, type ConnectorClaims } from './adapters/connector-claims';
+import { createConnectorRepository, type ConnectorRepository } from './adapters/connector-repository';
 import { createOAuthStateStore } from './adapters/oauth-states';
 import { moveLegacyApiKeys } from './adapters/legacy-api-keys';
 import { createZendeskGateway } from './adapters/zendesk-gateway';
@@ -79,8 +80,14 @@ export async function createAuthRuntime(options: AuthRuntimeOptions): Promise<Au
   if (moved > 0) logger.info({ moved, to: config.KEYS_MONGO_DB }, 'moved API keys out of the auth database');
   const generatedBootstrapKey = await ensureBootstrap(apiKeys, config.ADMIN_BOOTSTRAP_KEY);
 
+  const repository = createConnectorRepository(store);
+  const claims = createConnectorClaims(mongo.db);
+  await claims.ensureIndexes();
+  await claimExistingConnectors(claims, repository, now, logger);
+
   const deps: AuthDeps = {
-    repository: createConnectorRepository(store),
+    repository,
+    claims,
     states,
     zendesk: createZendeskGateway({ hostOverrideUrl: config.ZENDESK_HOST_OVERRIDE_URL }),
     keyRing,
@@ -149,4 +156,27 @@ async function ensureBootstrap(apiKeys: ApiKeyStore, presented: string | undefin
   if ((await apiKeys.list()).length > 0) return null;
   const created = await apiKeys.create({ name: 'bootstrap', scopes: [...API_KEY_SCOPES] });
   return created.presented;
+}
+
+/**
+ * Connectors registered before claims existed get theirs on the first start that has them, so a
+ * duplicate of one of them is refused too. Duplicates already present are logged, not undone.
+ */
+async function claimExistingConnectors(
+  claims: ConnectorClaims,
+  repository: ConnectorRepository,
+  now: () => Date,
+  logger: Logger,
+): Promise<void> {
+  if (!(await claims.isEmpty())) return;
+  for (const state of await repository.loadAll()) {
+    if (state.status === 'disconnected') continue;
+    const result = await claims.claim(state, state.connectorId, now());
+    if (!result.ok) {
+      logger.warn(
+        { connectorId: state.connectorId, existingConnectorId: result.holder.connectorId },
+        'connector duplicates another for the same Zendesk account and client; disconnect one of them',
+      );
+    }
+  }
 }
