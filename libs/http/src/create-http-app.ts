@@ -15,6 +15,7 @@ import { createLogger, type LoggerOptions } from './logger';
 import { createAppMetrics, registerMetrics } from './metrics';
 import { registerProbes } from './readiness';
 import { trackRouteMethods } from './route-methods';
+import { rejectUnsafeUrlText } from './unsafe-text-guard';
 
 export type HttpApp = FastifyInstance<
   RawServerDefault,
@@ -79,6 +80,7 @@ export const createHttpApp = async (options: CreateHttpAppOptions): Promise<Http
   app.decorateRequest('principal', null);
   const allowedMethods = trackRouteMethods(app);
   useJsonOnly(app);
+  rejectUnsafeUrlText(app);
   app.addHook('onRequest', async (request, reply) => {
     void reply.header(CORRELATION_HEADER, request.id);
   });

@@ -133,3 +133,22 @@ describe('every error the HTTP layer emits is problem details with a stable code
     expect(JSON.parse(body)).toMatchObject({ status: 400, code: 'MALFORMED_REQUEST' });
   });
 });
+
+describe('URL-borne text', () => {
+  it('refuses control and bidi characters in query and path parameters of any route, naming them', async () => {
+    const built = await build();
+    built.get('/v1/search', (request) => request.query);
+    const query = await built.inject({ method: 'GET', url: `/v1/search?q=${encodeURIComponent('a\u0000b')}&ok=1` });
+    expect(query.statusCode).toBe(400);
+    expect(query.json()).toMatchObject({
+      code: 'VALIDATION_FAILED',
+      errors: [{ field: 'querystring.q', message: expect.stringContaining('U+0000') as unknown }],
+    });
+    const repeated = await built.inject({ method: 'GET', url: `/v1/search?q=ok&q=${encodeURIComponent('\u2067x')}` });
+    expect(repeated.statusCode).toBe(400);
+    const param = await built.inject({ method: 'GET', url: `/v1/items/${encodeURIComponent('x\u202Ey')}` });
+    expect(param.statusCode).toBe(400);
+    expect(param.json()).toMatchObject({ errors: [{ field: 'params.id' }] });
+    expect((await built.inject({ method: 'GET', url: '/v1/search?q=caf%C3%A9%20au%20lait' })).statusCode).toBe(200);
+  });
+});
