@@ -16,6 +16,7 @@ const QUICK: Record<string, { args?: string[]; env?: Record<string, string> }> =
   'collector-backfill.bench.ts': { args: ['--scale', '0.3'] },
   'projection.bench.ts': { args: ['--ingest', '10000', '--query-size', '20000', '--queries', '3'] },
   'outbox-relay.bench.ts': { env: { EVENTS: '2000' } },
+  'api-key-flood.bench.ts': { args: ['5'] },
 };
 
 interface BenchRun {

@@ -1,4 +1,5 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
+import { setTimeout as delay } from 'node:timers/promises';
 import { ForbiddenError, RateLimitedError, UnauthorizedError } from '@zc/errors';
 import type { FastifyRequest, onRequestHookHandler, preHandlerHookHandler } from 'fastify';
 import fp from 'fastify-plugin';
@@ -21,6 +22,12 @@ export interface ApiKeyAuthOptions {
   failures?: { perClient: FailureLimit; perKeyId: FailureLimit } | false;
   /** The public id inside a presented key; defaults to the `zck_<hex id>_` prefix of @zc/api-keys keys. */
   keyIdOf?: (presented: string) => string | null;
+  /**
+   * How long a refused attempt is held before its 429 goes out (at most until the refusal ends).
+   * A client that keeps guessing on a few keep-alive connections then sends a few requests a
+   * second instead of thousands, which would otherwise crowd the event loop legitimate calls need.
+   */
+  refusalDelayMs?: number;
   now?: () => number;
 }
 
@@ -35,6 +42,9 @@ const defaultKeyIdOf = (presented: string): string | null => KEY_ID.exec(present
 /** Keys that passed here recently, by id, as digests: they still get in while their id is under attack. */
 const MAX_REMEMBERED = 10_000;
 const digestOf = (presented: string): Buffer => createHash('sha256').update(presented).digest();
+
+/** Beyond this many held refusals, answer at once: holding is a courtesy to the event loop, not a queue. */
+const MAX_HELD_REFUSALS = 1_000;
 
 const BEARER = /^Bearer\s+(\S+)\s*$/i;
 
@@ -70,6 +80,8 @@ export const apiKeyAuth = (options: ApiKeyAuthOptions) =>
     const byKeyId = limits === false ? null : new FailedAttempts(limits.perKeyId, now);
     const keyIdOf = options.keyIdOf ?? defaultKeyIdOf;
     const remembered = new Map<string, Buffer>();
+    const refusalDelayMs = options.refusalDelayMs ?? 1_000;
+    let held = 0;
 
     const refuse = (retryAfterMs: number, what: string): RateLimitedError =>
       new RateLimitedError(
@@ -79,6 +91,19 @@ export const apiKeyAuth = (options: ApiKeyAuthOptions) =>
           retryAfterSeconds: Math.ceil(retryAfterMs / 1_000),
         },
       );
+
+    const refuseLater = async (retryAfterMs: number, what: string): Promise<never> => {
+      const wait = Math.min(refusalDelayMs, retryAfterMs);
+      if (wait > 0 && held < MAX_HELD_REFUSALS) {
+        held += 1;
+        try {
+          await delay(wait);
+        } finally {
+          held -= 1;
+        }
+      }
+      throw refuse(Math.max(1, retryAfterMs - wait), what);
+    };
 
     const rememberedMatch = (keyId: string, presented: string): boolean => {
       const known = remembered.get(keyId);
@@ -95,11 +120,12 @@ export const apiKeyAuth = (options: ApiKeyAuthOptions) =>
       const keyId = keyIdOf(presented);
       // Both checks come before verify: a refused attempt costs a map lookup, never a database read.
       const clientWait = byClient?.retryAfterMs(client) ?? 0;
-      if (clientWait > 0) throw refuse(clientWait, 'from this client');
+      if (clientWait > 0) return refuseLater(clientWait, 'from this client');
       const keyWait = keyId === null ? 0 : (byKeyId?.retryAfterMs(keyId) ?? 0);
       // A flood of wrong secrets for a public key id must not lock its holder out: the secret this
       // process last saw succeed for that id still gets through (and is then verified as usual).
-      if (keyWait > 0 && keyId !== null && !rememberedMatch(keyId, presented)) throw refuse(keyWait, 'for this key');
+      if (keyWait > 0 && keyId !== null && !rememberedMatch(keyId, presented))
+        return refuseLater(keyWait, 'for this key');
       const principal = await options.verify(presented);
       request.principal = principal;
       if (principal === null) {

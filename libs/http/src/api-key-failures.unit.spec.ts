@@ -23,6 +23,7 @@ beforeEach(async () => {
       apiKeyAuth({
         verify,
         now: () => clock,
+        refusalDelayMs: 0,
         failures: { perClient: { max: 5, windowMs: 60_000 }, perKeyId: { max: 3, windowMs: 60_000 } },
       }),
     );
