@@ -38,7 +38,7 @@ const call = (presented: string, ip = '10.0.0.1') =>
 describe('failed API key attempts are limited before any verification', () => {
   it('refuses a key id after too many wrong secrets with 429 and Retry-After, without verifying', async () => {
     expect((await call(GOOD, '10.0.0.9')).statusCode).toBe(200);
-    for (let i = 0; i < 4; i += 1) expect((await call(wrong(i), `10.1.0.${String(i)}`)).statusCode).toBe(401);
+    for (let i = 0; i < 3; i += 1) expect((await call(wrong(i), `10.1.0.${String(i)}`)).statusCode).toBe(401);
     const before = verifications;
     const refused = await call(wrong(99), '10.2.0.1');
     expect(refused.statusCode).toBe(429);
@@ -56,7 +56,9 @@ describe('failed API key attempts are limited before any verification', () => {
   });
 
   it('refuses a client after too many failures across key ids, and lets it retry once the window passes', async () => {
-    for (let i = 0; i < 6; i += 1) await call(`zck_${String(i).repeat(8)}_${'x'.repeat(43)}`);
+    for (let i = 0; i < 5; i += 1) {
+      expect((await call(`zck_${String(i).repeat(8)}_${'x'.repeat(43)}`)).statusCode).toBe(401);
+    }
     const before = verifications;
     const refused = await call(GOOD);
     expect(refused.statusCode).toBe(429);
@@ -64,5 +66,29 @@ describe('failed API key attempts are limited before any verification', () => {
     expect((await call(GOOD, '10.0.0.2')).statusCode).toBe(200);
     clock += 61_000;
     expect((await call(GOOD)).statusCode).toBe(200);
+  });
+});
+
+describe('refusals are held before they go out', () => {
+  it('answers a refused attempt only after the hold, so a closed-loop guesser slows down', async () => {
+    const held = await createHttpApp({ serviceName: 'hold-test', logger: { level: 'silent' }, rateLimit: false });
+    await held.register(async (api) => {
+      await api.register(
+        apiKeyAuth({
+          verify: () => Promise.resolve(null),
+          failures: { perClient: { max: 1, windowMs: 60_000 }, perKeyId: { max: 1, windowMs: 60_000 } },
+          refusalDelayMs: 80,
+        }),
+      );
+      api.get('/v1/x', () => ({ ok: true }));
+    });
+    const attempt = () =>
+      held.inject({ method: 'GET', url: '/v1/x', headers: { authorization: `Bearer ${wrong(1)}` } });
+    expect((await attempt()).statusCode).toBe(401);
+    const started = performance.now();
+    const refused = await attempt();
+    expect(refused.statusCode).toBe(429);
+    expect(performance.now() - started).toBeGreaterThanOrEqual(70);
+    await held.close();
   });
 });

@@ -1,7 +1,5 @@
-import { SlidingWindowLimiter } from '@zc/rate-limit';
-
 export interface FailureLimit {
-  /** Failed attempts allowed in any window of `windowMs`; the next one is refused until the oldest leaves. */
+  /** Failed attempts allowed in any window of `windowMs`; after that many, the subject is refused until the oldest leaves. */
   max: number;
   windowMs: number;
 }
@@ -16,9 +14,11 @@ const MAX_TRACKED = 10_000;
 export class FailedAttempts {
   readonly #limit: FailureLimit;
   readonly #now: () => number;
-  readonly #subjects = new Map<string, { window: SlidingWindowLimiter; blockedUntil: number }>();
+  /** Per subject, the times of its last `max` failures (ascending) and when its refusal ends. */
+  readonly #subjects = new Map<string, { failures: number[]; blockedUntil: number }>();
 
   constructor(limit: FailureLimit, now: () => number = Date.now) {
+    if (!Number.isInteger(limit.max) || limit.max < 1) throw new RangeError('max must be a positive integer');
     this.#limit = limit;
     this.#now = now;
   }
@@ -35,21 +35,25 @@ export class FailedAttempts {
     let entry = this.#subjects.get(subject);
     if (entry === undefined) {
       this.#evictIdle(now);
-      entry = {
-        window: new SlidingWindowLimiter({ limit: this.#limit.max, windowMs: this.#limit.windowMs }),
-        blockedUntil: 0,
-      };
+      entry = { failures: [], blockedUntil: 0 };
       this.#subjects.set(subject, entry);
     }
-    // The failure that does not fit any more blocks the subject until the window frees a slot.
-    const taken = entry.window.tryTake(1, now);
-    if (!taken.granted) entry.blockedUntil = now + taken.waitMs;
+    const since = now - this.#limit.windowMs;
+    entry.failures = entry.failures.filter((at) => at > since);
+    entry.failures.push(now);
+    if (entry.failures.length > this.#limit.max) entry.failures.shift();
+    // `max` failures inside one window: refused until the oldest of them leaves it.
+    const oldest = entry.failures[0];
+    if (entry.failures.length >= this.#limit.max && oldest !== undefined) {
+      entry.blockedUntil = oldest + this.#limit.windowMs;
+    }
   }
 
   #evictIdle(now: number): void {
     if (this.#subjects.size < MAX_TRACKED) return;
+    const since = now - this.#limit.windowMs;
     for (const [subject, entry] of this.#subjects) {
-      if (entry.blockedUntil <= now && entry.window.used(now) === 0) this.#subjects.delete(subject);
+      if (entry.blockedUntil <= now && entry.failures.every((at) => at <= since)) this.#subjects.delete(subject);
     }
     // Still full of active subjects: forget them all rather than grow without bound.
     if (this.#subjects.size >= MAX_TRACKED) this.#subjects.clear();
