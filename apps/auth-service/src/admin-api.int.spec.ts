@@ -1,3 +1,4 @@
+import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { uniqueDatabaseName, uniqueName, waitFor } from '@zc/testing';
 import { auth, seedZendesk, startAuthHarness, type AuthHarness } from './testing/auth-harness';
@@ -273,6 +274,15 @@ describe('transport: JSON only, every error problem details', () => {
     });
     expect(response.statusCode).toBe(400);
     expect(response.json()).toMatchObject({ code: 'FORBIDDEN_JSON_KEY' });
+  });
+
+  it("answers a 100 KB OAuth state with 431 problem details, not Fastify's default body", async () => {
+    await h.runtime.app.listen({ port: 0, host: '127.0.0.1' });
+    const { port } = h.runtime.app.server.address() as AddressInfo;
+    const response = await fetch(`http://127.0.0.1:${String(port)}/api/oauth/saga?code=x&state=${'s'.repeat(100_000)}`);
+    expect(response.status).toBe(431);
+    expect(response.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+    expect(await response.json()).toMatchObject({ status: 431, code: 'REQUEST_HEADER_FIELDS_TOO_LARGE' });
   });
 
   it('refuses control characters in the OAuth callback query, naming the parameter', async () => {
