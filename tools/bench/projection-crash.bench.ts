@@ -70,7 +70,7 @@ async function main(): Promise<void> {
   await admin.connect();
   try {
     await ensureTopics(client, topicSpecs(naming, TOPIC_NAMES, 6));
-    const auth = await connectMongo({ uri: stack.mongoUri, dbName: `${database}_auth` });
+    const auth = await connectMongo({ uri: stack.mongoUri, dbName: `${database}_keys` });
     const apiKey = (await createApiKeyStore(auth.db).create({ name: 'bench', scopes: ['activities:read'] })).presented;
     await auth.close();
 
@@ -106,7 +106,7 @@ async function main(): Promise<void> {
           CONSUMER_PARTITIONS_CONCURRENTLY: values.concurrency,
           MONGO_URI: stack.mongoUri,
           MONGO_DB: database,
-          AUTH_MONGO_DB: `${database}_auth`,
+          KEYS_MONGO_DB: `${database}_keys`,
           LAG_GROUPS: groupId,
         },
         { onLine: (line) => process.stderr.write(`[${name}] ${line}\n`), readyTimeoutMs: TIMEOUT_MS },
