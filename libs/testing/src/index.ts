@@ -1,2 +1,3 @@
 export { uniqueName, uniqueDatabaseName } from './test-names';
 export { waitFor, type WaitOptions } from './wait-for';
+export { openApiGaps, type OpenApiExpectations } from './openapi-gaps';
