@@ -1,4 +1,5 @@
 // `npm start`: Kafka, FerretDB and every app that exists, on the default local ports; Ctrl-C stops all.
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { consoleReporter, startStack, type InfraPorts } from '@zc/infra';
@@ -19,6 +20,13 @@ const stack = await startStack({ report: consoleReporter, dataDir: join(root, '.
 consoleReporter(
   `infrastructure ready in ${((Date.now() - started) / 1000).toFixed(1)} s ` +
     `(provisioning ${String(stack.timings.provisionMs)} ms, start ${String(stack.timings.startMs)} ms)`,
+);
+
+// Where the admin CLI (apps/auth-service/src/cli/local-stack.ts) finds this stack without extra environment.
+await writeFile(
+  join(root, '.cache', 'run', 'local-stack.json'),
+  JSON.stringify({ MONGO_URI: stack.mongoUri, KAFKA_BROKERS: stack.kafkaBrokers.join(',') }, null, 2),
+  { mode: 0o600 },
 );
 
 const secretsFile = join(root, '.cache', 'run', 'dev-secrets.json');
