@@ -7,3 +7,4 @@ export type { AppMetrics } from './metrics';
 export type { ReadinessCheck } from './readiness';
 export { apiKeyAuth, requireScopes, type ApiKeyAuthOptions, type Principal, type VerifyApiKey } from './api-key-auth';
 export { closeOnSignals, type Closer, type CloseOnSignalsOptions } from './close-on-signals';
+export { collectStandardDefaultMetrics } from './default-metrics';
