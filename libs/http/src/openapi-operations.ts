@@ -71,8 +71,8 @@ const problemStatusesOf = (route: RouteOptions, schema: DocumentedSchema, rateLi
 /**
  * zod's transform plus what every operation should say and no route file has to repeat: an
  * `operationId`, its security (`[]` for public routes, so generated clients do not send keys there),
- * and the problem-details responses the shared error handling can produce. Statuses a route
- * documents itself (the OAuth callback's 400 page) win.
+ * and the problem-details responses the shared error handling can produce. A status a route
+ * documents itself (say /readyz's 503 body) wins over the generic problem.
  */
 export const documentOperation =
   (options: { rateLimited: boolean }): SwaggerTransform =>
