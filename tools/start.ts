@@ -30,7 +30,12 @@ for (const app of APPS.filter(appExists)) {
     await startApp(app, {
       infra: { kafkaBrokers: stack.kafkaBrokers, mongoUri: stack.mongoUri },
       persistent: true,
-      env: { ENCRYPTION_KEYS: secrets.encryptionKeys, ADMIN_BOOTSTRAP_KEY: secrets.adminBootstrapKey },
+      env: {
+        ENCRYPTION_KEYS: secrets.encryptionKeys,
+        ADMIN_BOOTSTRAP_KEY: secrets.adminBootstrapKey,
+        // People back from Zendesk's consent page land on their connector in the console.
+        CONSOLE_URL: `http://127.0.0.1:${String(APPS.find((a) => a.name === 'admin-console')?.port ?? 8080)}`,
+      },
       onLine: (line) => process.stdout.write(`[${app.name}] ${line}\n`),
     }),
   );

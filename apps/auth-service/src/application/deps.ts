@@ -15,6 +15,7 @@ export interface AuthDeps {
   now: () => Date;
   newId: () => string;
   publicBaseUrl: string;
+  consoleUrl?: string | undefined;
   oauthStateTtlMs: number;
   tokenRotationAgeMs: number;
 }
