@@ -21,7 +21,8 @@ export interface ConsoleOptions {
   sessionSecret?: string;
   idleTtlMs: number;
   maxAgeMs: number;
-  cookieSecure: boolean | 'auto';
+  /** Secure cookies when served over https (@fastify/session's `auto` would weaken SameSite to Lax on http). */
+  cookieSecure: boolean;
   trustProxy: boolean;
   pollIntervalMs: number;
   now: () => Date;

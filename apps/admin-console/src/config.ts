@@ -21,7 +21,9 @@ export const ConsoleConfigSchema = z.object({
   SESSION_TTL: envDurationMs().default(30 * 60_000),
   /** A session ends this long after sign-in, however busy (the live regions poll). */
   SESSION_MAX_AGE: envDurationMs().default(8 * 3_600_000),
-  /** Marks the session cookie Secure; on by itself when the console is served over https (trustProxy). */
+  /** Where people reach the console; an https URL marks the session cookie Secure. */
+  CONSOLE_PUBLIC_URL: z.url().optional(),
+  /** Overrides what CONSOLE_PUBLIC_URL implies (`auto`). */
   COOKIE_SECURE: z.enum(['auto', 'true', 'false']).default('auto'),
   TRUST_PROXY: z.enum(['true', 'false']).default('false'),
   /** Live regions refresh this often (the polling script reads it from the page). */

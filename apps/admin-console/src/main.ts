@@ -22,7 +22,10 @@ const app = await buildConsoleApp({
   ...(config.SESSION_SECRET === undefined ? {} : { sessionSecret: config.SESSION_SECRET.reveal() }),
   idleTtlMs: config.SESSION_TTL,
   maxAgeMs: config.SESSION_MAX_AGE,
-  cookieSecure: config.COOKIE_SECURE === 'auto' ? 'auto' : config.COOKIE_SECURE === 'true',
+  cookieSecure:
+    config.COOKIE_SECURE === 'auto'
+      ? config.CONSOLE_PUBLIC_URL?.startsWith('https:') === true
+      : config.COOKIE_SECURE === 'true',
   trustProxy: config.TRUST_PROXY === 'true',
   pollIntervalMs: config.POLL_INTERVAL,
   now: () => new Date(),

@@ -4,6 +4,7 @@ import session from '@fastify/session';
 import { ForbiddenError } from '@zc/errors';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Abilities } from '../domain/scopes';
+import { bouncePage } from '../pages/bounce';
 
 declare module 'fastify' {
   interface Session {
@@ -18,7 +19,7 @@ export interface SessionOptions {
   secret: string;
   idleTtlMs: number;
   maxAgeMs: number;
-  secure: boolean | 'auto';
+  secure: boolean;
 }
 
 export const SESSION_COOKIE = 'zc_console_session';
@@ -59,9 +60,23 @@ export function assertCanWrite(user: SignedIn): void {
   }
 }
 
+/**
+ * A SameSite=Strict cookie is not sent on a navigation another site started (Zendesk's consent page
+ * redirecting back through the auth service). Such a request gets one same-origin hop, on which the
+ * browser sends the cookie; without a session even then, it is sent to sign in.
+ */
+function bounce(request: FastifyRequest, reply: FastifyReply): FastifyReply {
+  return reply
+    .code(200)
+    .header('cache-control', 'no-store')
+    .type('text/html; charset=utf-8')
+    .send(bouncePage(request.url));
+}
+
 /** Where to send someone who is not signed in: the page they wanted, back after signing in. */
 export function toSignIn(request: FastifyRequest, reply: FastifyReply): FastifyReply {
   if (request.headers['x-live'] === '1') return reply.code(401).send();
+  if (request.method === 'GET' && request.headers['sec-fetch-site'] === 'cross-site') return bounce(request, reply);
   const next = request.method === 'GET' ? request.url : '/connectors';
   return reply.redirect(`/sign-in?${new URLSearchParams({ next }).toString()}`, 303);
 }
