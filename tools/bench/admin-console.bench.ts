@@ -49,7 +49,6 @@ async function main(): Promise<void> {
     infra,
     fileUrl: new URL('admin-console.bench.e2e.spec.ts', import.meta.url).toString(),
     services: ['zendesk-sim', 'auth-service', 'projection-service', 'admin-console'],
-    env: { 'admin-console': { LOG_LEVEL: 'warn' }, 'projection-service': { LOG_LEVEL: 'warn' } },
   });
   const kafka = createKafkaClient({ brokers: stack.kafkaBrokers, clientId: 'console-bench', logger: silentLogger });
   const mongo = await connectMongo({ uri: stack.mongoUri, dbName: system.identity.databases.projection });

@@ -4,12 +4,12 @@ import { createApiKeyStore } from '@zc/api-keys';
 import { connectMongo } from '@zc/mongo';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { clientsOf } from '../../../tools/system/scenario';
-import { provisionAccount, type ProvisionedAccount } from '../../../tools/system/sim-control';
-import { ALL_SERVICE_NAMES } from '../../../tools/system/system-config';
-import { startSystem, type System } from '../../../tools/system/system';
-import { API_DOCUMENTS, apiTypesSource, fetchOpenApi, generatedTypesPath } from './api/openapi-types';
-import { CHROMIUM, launchChromium, screenshot, seriousViolations } from './testing/browser';
+import { clientsOf } from '../system/scenario';
+import { provisionAccount, type ProvisionedAccount } from '../system/sim-control';
+import { ALL_SERVICE_NAMES } from '../system/system-config';
+import { startSystem, type System } from '../system/system';
+import { API_DOCUMENTS, apiTypesSource, fetchOpenApi, generatedTypesPath } from '../../apps/admin-console/src/api/openapi-types';
+import { CHROMIUM, launchChromium, screenshot, seriousViolations } from '../../apps/admin-console/src/testing/browser';
 
 const hasChromium = existsSync(CHROMIUM);
 
