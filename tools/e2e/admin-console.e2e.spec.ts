@@ -8,7 +8,12 @@ import { clientsOf } from '../system/scenario';
 import { provisionAccount, type ProvisionedAccount } from '../system/sim-control';
 import { ALL_SERVICE_NAMES } from '../system/system-config';
 import { startSystem, type System } from '../system/system';
-import { API_DOCUMENTS, apiTypesSource, fetchOpenApi, generatedTypesPath } from '../../apps/admin-console/src/api/openapi-types';
+import {
+  API_DOCUMENTS,
+  apiTypesSource,
+  fetchOpenApi,
+  generatedTypesPath,
+} from '../../apps/admin-console/src/api/openapi-types';
 import { CHROMIUM, launchChromium, screenshot, seriousViolations } from '../../apps/admin-console/src/testing/browser';
 
 const hasChromium = existsSync(CHROMIUM);
