@@ -3,7 +3,7 @@
  * with --size activities (default 100,000) in the projection's view, on a system this script starts
  * (Kafka + FerretDB, simulator, auth, projection and console as processes). Requests are sequential,
  * as one admin clicking; the console's time includes the auth and projection calls it makes.
- * Run: npx tsx tools/bench/admin-console.bench.ts [--size 100000] [--requests 30]
+ * Run: npx tsx tools/bench/admin-console.bench.ts [--size 100000] [--requests 20]
  */
 import { parseArgs } from 'node:util';
 import { consoleReporter, startStack } from '@zc/infra';
@@ -18,7 +18,7 @@ import { startSystem } from '../system/system';
 import { reportFigure } from './figure';
 
 const { values } = parseArgs({
-  options: { size: { type: 'string', default: '100000' }, requests: { type: 'string', default: '30' } },
+  options: { size: { type: 'string', default: '100000' }, requests: { type: 'string', default: '20' } },
 });
 const SIZE = Number(values.size);
 const REQUESTS = Number(values.requests);
@@ -110,13 +110,16 @@ async function main(): Promise<void> {
     ];
     for (const [name, path] of pages) {
       const times: number[] = [];
+      const failures = new Map<number, number>();
       for (let i = 0; i < REQUESTS; i += 1) {
         const t0 = performance.now();
         const answer = await fetch(`${consoleUrl}${path}`, { headers: { cookie }, redirect: 'manual' });
         await answer.arrayBuffer();
         times.push(performance.now() - t0);
-        if (answer.status !== 200) throw new Error(`${path} answered ${String(answer.status)}`);
+        if (answer.status !== 200) failures.set(answer.status, (failures.get(answer.status) ?? 0) + 1);
       }
+      // A failed page (a service timing out, say) counts with its time; the statuses are printed.
+      const failed = [...failures].map(([status, n]) => `${String(n)}× ${String(status)}`).join(', ');
       const p95 = pct(times, 0.95);
       reportFigure({
         bench: 'admin-console',
@@ -126,9 +129,10 @@ async function main(): Promise<void> {
         reference: { label: 'issue 16 bound', value: BOUND_MS },
         better: 'lower',
         target: 'ratio <= 1',
+        ...(failed ? { note: `non-200 answers: ${failed}` } : {}),
       });
       out(
-        `${name.padEnd(38)} p50 ${pct(times, 0.5).toFixed(0).padStart(5)} ms  p95 ${p95.toFixed(0).padStart(5)} ms  ratio to ${String(BOUND_MS)} ms ${(p95 / BOUND_MS).toFixed(2)}`,
+        `${name.padEnd(38)} p50 ${pct(times, 0.5).toFixed(0).padStart(5)} ms  p95 ${p95.toFixed(0).padStart(5)} ms  ratio to ${String(BOUND_MS)} ms ${(p95 / BOUND_MS).toFixed(2)}${failed ? `  (non-200: ${failed})` : ''}`,
       );
     }
   } finally {

@@ -59,7 +59,8 @@ export function serviceApi(urls: ServiceUrls) {
             probe(
               auth.PATCH('/v1/connectors/{id}', { ...common(), params: id(NO_CONNECTOR), body: { name: 'probe' } }),
             ),
-            probe(projection.GET('/v1/activities', { ...common(), params: { query: { limit: 1 } } })),
+            // Users need the same scope as activities and are the cheaper read at 100,000 activities.
+            probe(projection.GET('/v1/users', { ...common(), params: { query: { limit: 1 } } })),
           ]);
           return { read, write, activities };
         } catch (error) {
