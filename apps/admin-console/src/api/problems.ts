@@ -19,7 +19,13 @@ export function problemToError(service: string, status: number, body: unknown): 
   });
 }
 
-/** Connection refused, timeout: the service is down; say which, never the URL's internals. */
+/** Connection refused or no answer in time: say which service, never the URL's internals. */
 export function unreachable(service: string, cause: unknown): AppError {
+  if (cause instanceof Error && cause.name === 'TimeoutError') {
+    return new UpstreamError(`The ${service} did not answer in time; narrow the filters or try again shortly.`, {
+      code: 'UPSTREAM_TIMEOUT',
+      cause,
+    });
+  }
   return new UpstreamError(`The ${service} cannot be reached right now; try again shortly.`, { cause });
 }
