@@ -52,6 +52,11 @@ for (const app of APPS.filter(appExists)) {
         PORT: String(appPort(app)),
         PUBLIC_BASE_URL: urlOf('auth-service'),
         ZENDESK_HOST_OVERRIDE_URL: urlOf('zendesk-sim'),
+        // People back from Zendesk's consent page land on their connector in the console.
+        CONSOLE_URL: urlOf('admin-console'),
+        // The console's own upstreams, on whatever ports this run uses.
+        AUTH_SERVICE_URL: urlOf('auth-service'),
+        PROJECTION_SERVICE_URL: urlOf('projection-service'),
       },
       onLine: (line) => process.stdout.write(`[${app.name}] ${line}\n`),
     }),
