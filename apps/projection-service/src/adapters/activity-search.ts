@@ -11,6 +11,7 @@ import {
   type PageItem,
   type Window,
 } from '../domain/activity-pages';
+import { readDay, readPage } from './activity-page-store';
 import type { ActivityCollections } from './view-collections';
 
 /** A query's time budget, from the moment the request arrived (time spent queued counts). */
@@ -76,19 +77,19 @@ export async function* connectorActivities(
   if (directory === null) return;
   const selective = facetSelective(filters);
   const days = daysInWindow(directory.days, window);
-  const readDay = (day: string | undefined) => {
+  const readDayAhead = (day: string | undefined) => {
     if (day === undefined) return Promise.resolve(null);
-    const read = collections.days.findOne({ _id: dayId(connectorId, day) }, { maxTimeMS: maxTimeMS() });
+    const read = readDay(collections, dayId(connectorId, day), { maxTimeMS: maxTimeMS() });
     // Read ahead: if the query stops before needing it, its failure must not become an unhandled rejection.
     read.catch(() => undefined);
     return read;
   };
   let round = 0;
   // The next day's facets are read while this day's pages are: a selective filter often walks many days.
-  let nextDay = readDay(days[0]);
+  let nextDay = readDayAhead(days[0]);
   for (let d = 0; d < days.length; d += 1) {
     const facets = await nextDay;
-    nextDay = readDay(days[d + 1]);
+    nextDay = readDayAhead(days[d + 1]);
     if (facets === null) continue;
     const buckets = bucketsInWindow(facets.buckets, window, filters);
     for (let index = 0; index < buckets.length;) {
@@ -97,9 +98,7 @@ export async function* connectorActivities(
       const slice = buckets.slice(index, index + size);
       index += size;
       const pages = await Promise.all(
-        slice.map((bucket) =>
-          collections.pages.findOne({ _id: pageId(connectorId, bucket.start) }, { maxTimeMS: maxTimeMS() }),
-        ),
+        slice.map((bucket) => readPage(collections, pageId(connectorId, bucket.start), { maxTimeMS: maxTimeMS() })),
       );
       for (const page of pages.filter((found): found is ActivityPageDoc => found !== null)) {
         for (const item of page.items) if (itemMatches(filters, window, item)) yield { connectorId, item };

@@ -11,10 +11,10 @@ import {
   toPageItem,
   withDays,
   withFacets,
-  type ActivityPageDoc,
   type PageItem,
 } from '../domain/activity-pages';
 import { mergeActivity, type ActivityDoc } from '../domain/activity-view';
+import { readDay, readPage, writeDay, writePage } from './activity-page-store';
 import { bulkWriteInChunks } from './chunked-bulk-write';
 import { insertReportingDuplicates } from './unordered-insert';
 import type { ActivityCollections } from './view-collections';
@@ -83,7 +83,7 @@ export async function writeActivities(
       limit(async (): Promise<PageWrite> => {
         const first = entries[0];
         if (!first) throw new Error('empty page group');
-        const stored = await collections.pages.findOne({ _id: id });
+        const stored = await readPage(collections, id);
         const merge = mergeIntoPage(
           stored?.items ?? [],
           entries.map((entry) => toPageItem(entry.doc)),
@@ -107,12 +107,12 @@ export async function writeActivities(
   await Promise.all(
     changedPages.map((page) =>
       limit(async () => {
-        const doc: Omit<ActivityPageDoc, '_id'> = {
+        await writePage(collections, {
+          _id: pageId(page.connectorId, page.start),
           connectorId: page.connectorId,
           start: page.start,
           items: page.items,
-        };
-        await collections.pages.replaceOne({ _id: pageId(page.connectorId, page.start) }, doc, { upsert: true });
+        });
       }),
     ),
   );
@@ -164,17 +164,13 @@ async function writeDayFacets(
       limit(async () => {
         const first = dayPages[0];
         if (!first) return;
-        const stored = await collections.days.findOne({ _id: id });
+        const stored = await readDay(collections, id);
         const buckets = withFacets(
           stored?.buckets ?? [],
           dayPages.map((page) => facetOf(page)),
         );
         if (buckets === null) return;
-        await collections.days.replaceOne(
-          { _id: id },
-          { connectorId: first.connectorId, day: dayOf(first.start), buckets },
-          { upsert: true },
-        );
+        await writeDay(collections, { _id: id, connectorId: first.connectorId, day: dayOf(first.start), buckets });
       }),
     ),
   );
@@ -206,7 +202,7 @@ export async function deleteActivitiesBefore(collections: ActivityCollections, c
     const expired = directory.days.filter((day) => day < cutoffDay);
     for (const day of [...expired, ...(directory.days.includes(cutoffDay) ? [cutoffDay] : [])]) {
       const id = dayId(directory._id, day);
-      const facets = await collections.days.findOne({ _id: id });
+      const facets = await readDay(collections, id);
       for (const facet of facets?.buckets ?? []) {
         const page = pageId(directory._id, facet.start);
         if (day < cutoffDay || facet.start.getTime() + BUCKET_MS <= cutoff.getTime()) {
@@ -230,24 +226,18 @@ export async function deleteActivitiesBefore(collections: ActivityCollections, c
 /** The cutoff's own day: drop expired buckets from its facets and expired items from its boundary page. */
 async function pruneDay(collections: ActivityCollections, connectorId: string, day: string, cutoff: Date) {
   const id = dayId(connectorId, day);
-  const stored = await collections.days.findOne({ _id: id });
+  const stored = await readDay(collections, id);
   if (stored === null) return;
   const kept = [];
   for (const facet of stored.buckets) {
     if (facet.start.getTime() + BUCKET_MS <= cutoff.getTime()) continue;
     if (facet.start < cutoff) {
-      const page = await collections.pages.findOne({ _id: pageId(connectorId, facet.start) });
+      const page = await readPage(collections, pageId(connectorId, facet.start));
       if (page === null) continue;
       const items = page.items.filter((item) => item.occurredAt >= cutoff);
-      await collections.pages.replaceOne(
-        { _id: page._id },
-        { connectorId: page.connectorId, start: page.start, items },
-      );
+      await writePage(collections, { ...page, items });
       kept.push(facetOf({ start: facet.start, items }));
     } else kept.push(facet);
   }
-  await collections.days.replaceOne(
-    { _id: id },
-    { connectorId: stored.connectorId, day: stored.day, buckets: kept.filter((facet) => facet.count > 0) },
-  );
+  await writeDay(collections, { ...stored, buckets: kept.filter((facet) => facet.count > 0) });
 }

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { foldAll, type TopicEvent, type Views } from '../domain/view-fold';
 import { seededRandom } from '../testing/seeded';
 import { partitionBatches, workload, type Streams } from '../testing/workload';
+import { allDays, allPages } from './activity-page-store';
 import { createProjector } from './projector';
 import {
   activityCollection,
@@ -119,24 +120,25 @@ describe('projector into FerretDB', () => {
       }
       // The query pages hold exactly the activity documents, once per connector that collected each, and every
       // facet counts its page.
-      const { pages, days, directory } = activityCollections(mongo, 1);
-      const storedPages = await pages.find().toArray();
+      const collections = activityCollections(mongo, 1);
+      const storedPages = await allPages(collections);
       const paged = storedPages.flatMap((page) => page.items.map((item) => `${page.connectorId}|${item._id}`));
       expect(paged.length).toBe(new Set(paged).size);
       expect(new Set(paged)).toEqual(
         new Set(wanted.activities.flatMap((doc) => doc.connectorIds.map((id) => `${id}|${doc._id}`))),
       );
-      const facetTotal = (await days.find().toArray()).flatMap((day) => day.buckets).reduce((n, f) => n + f.count, 0);
+      const storedDays = await allDays(collections);
+      const facetTotal = storedDays.flatMap((day) => day.buckets).reduce((n, f) => n + f.count, 0);
       const pageSizes = new Map(storedPages.map((page) => [page._id, page.items.length]));
-      const mismatched = (await days.find().toArray()).flatMap((day) =>
+      const mismatched = storedDays.flatMap((day) =>
         day.buckets
           .map((facet) => ({ id: `${day.connectorId}|${facet.start.toISOString()}`, count: facet.count }))
           .filter((facet) => pageSizes.get(facet.id) !== facet.count),
       );
       expect(mismatched.slice(0, 5)).toEqual([]);
       expect(facetTotal).toBe(paged.length);
-      const listedDays = (await directory.find().toArray()).reduce((n, dir) => n + dir.days.length, 0);
-      expect(listedDays).toBe(await days.countDocuments());
+      const listedDays = (await collections.directory.find().toArray()).reduce((n, dir) => n + dir.days.length, 0);
+      expect(listedDays).toBe(storedDays.length);
     },
   );
 });

@@ -1,6 +1,7 @@
 import { ensureIndexes, type Collection, type MongoHandle } from '@zc/mongo';
-import type { ActivityDayDoc, ActivityDirectoryDoc, ActivityPageDoc } from '../domain/activity-pages';
+import type { ActivityDirectoryDoc } from '../domain/activity-pages';
 import type { ActivityDoc } from '../domain/activity-view';
+import type { StoredDay, StoredPage } from './activity-page-store';
 import type { UserDoc } from '../domain/user-view';
 import type { HistoryDocument, StatusDocument } from './status-store';
 
@@ -35,8 +36,8 @@ export const activityCollection = (mongo: MongoHandle, version: number) =>
 /** The activities view: the activity documents (with the raw record) and the pages the queries read. */
 export interface ActivityCollections {
   activities: Collection<ActivityDoc>;
-  pages: Collection<ActivityPageDoc>;
-  days: Collection<ActivityDayDoc>;
+  pages: Collection<StoredPage>;
+  days: Collection<StoredDay>;
   directory: Collection<ActivityDirectoryDoc>;
 }
 
@@ -48,8 +49,8 @@ const ACTIVITY_PARTS = {
 
 export const activityCollections = (mongo: MongoHandle, version: number): ActivityCollections => ({
   activities: activityCollection(mongo, version),
-  pages: mongo.collection<ActivityPageDoc>(collectionName(ACTIVITY_PARTS.pages, version)),
-  days: mongo.collection<ActivityDayDoc>(collectionName(ACTIVITY_PARTS.days, version)),
+  pages: mongo.collection<StoredPage>(collectionName(ACTIVITY_PARTS.pages, version)),
+  days: mongo.collection<StoredDay>(collectionName(ACTIVITY_PARTS.days, version)),
   directory: mongo.collection<ActivityDirectoryDoc>(collectionName(ACTIVITY_PARTS.directory, version)),
 });
 

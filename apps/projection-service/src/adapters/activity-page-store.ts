@@ -1,0 +1,80 @@
+import type { ActivityDayDoc, ActivityPageDoc, BucketFacet, PageItem } from '../domain/activity-pages';
+import type { ActivityCollections } from './view-collections';
+
+/**
+ * Pages and day facets are stored with their lists as one JSON string. FerretDB 1.24 converts a document value by
+ * value between its SQLite JSON and BSON, about 0.7 ms per KB of nested arrays and objects: a page of 100
+ * activities took 25 ms to read, the same bytes as one string 5 ms, a day's facets 80 ms against 10 ms. The store
+ * never looks inside these lists (every read is by `_id`), so nothing is lost on MongoDB either.
+ */
+export interface StoredPage {
+  _id: string;
+  connectorId: string;
+  start: Date;
+  count: number;
+  items: string;
+}
+
+export interface StoredDay {
+  _id: string;
+  connectorId: string;
+  day: string;
+  buckets: string;
+}
+
+const DATE_KEYS = new Set(['occurredAt', 'collectedAt', 'start']);
+const revive = (key: string, value: unknown): unknown =>
+  DATE_KEYS.has(key) && typeof value === 'string' ? new Date(value) : value;
+
+const decodePage = (stored: StoredPage): ActivityPageDoc => ({
+  _id: stored._id,
+  connectorId: stored.connectorId,
+  start: stored.start,
+  items: JSON.parse(stored.items, revive) as PageItem[],
+});
+
+const decodeDay = (stored: StoredDay): ActivityDayDoc => ({
+  _id: stored._id,
+  connectorId: stored.connectorId,
+  day: stored.day,
+  buckets: JSON.parse(stored.buckets, revive) as BucketFacet[],
+});
+
+interface ReadOptions {
+  maxTimeMS?: number;
+}
+
+export async function readPage(collections: ActivityCollections, id: string, options: ReadOptions = {}) {
+  const stored = await collections.pages.findOne({ _id: id }, options);
+  return stored === null ? null : decodePage(stored);
+}
+
+export async function readDay(collections: ActivityCollections, id: string, options: ReadOptions = {}) {
+  const stored = await collections.days.findOne({ _id: id }, options);
+  return stored === null ? null : decodeDay(stored);
+}
+
+export async function writePage(collections: ActivityCollections, page: ActivityPageDoc): Promise<void> {
+  await collections.pages.replaceOne(
+    { _id: page._id },
+    { connectorId: page.connectorId, start: page.start, count: page.items.length, items: JSON.stringify(page.items) },
+    { upsert: true },
+  );
+}
+
+export async function writeDay(collections: ActivityCollections, day: ActivityDayDoc): Promise<void> {
+  await collections.days.replaceOne(
+    { _id: day._id },
+    { connectorId: day.connectorId, day: day.day, buckets: JSON.stringify(day.buckets) },
+    { upsert: true },
+  );
+}
+
+/** Every page and day as the domain sees them (tests and tools; a scan). */
+export async function allPages(collections: ActivityCollections): Promise<ActivityPageDoc[]> {
+  return (await collections.pages.find().toArray()).map(decodePage);
+}
+
+export async function allDays(collections: ActivityCollections): Promise<ActivityDayDoc[]> {
+  return (await collections.days.find().toArray()).map(decodeDay);
+}
