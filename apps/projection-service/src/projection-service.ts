@@ -7,6 +7,8 @@ import { startProjectionConsumer } from './adapters/consumer';
 import { projectionMetrics } from './adapters/projection-metrics';
 import { createProjector } from './adapters/projector';
 import { startRetentionJob } from './adapters/retention-job';
+import { statusDocumentAt } from './adapters/status-store';
+import { startStatusSweep } from './adapters/status-sweep';
 import { topicSpecs, type TopicNaming } from './adapters/topics';
 import { ensureViewIndexes, statusCollections, VIEW_NAMES, viewAliases } from './adapters/view-collections';
 import { viewQueries } from './adapters/view-queries';
@@ -23,6 +25,8 @@ export interface ProjectionServiceOptions {
   activityRetentionMs: number;
   retentionIntervalMs: number;
   tokenRotationAgeMs: number;
+  /** How often stalls (a silent collector) are stored as transitions; reads see them at once regardless. */
+  statusSweepIntervalMs?: number;
   now: () => Date;
   logger: Logger;
   kafkaLogger?: KafkaLogger;
@@ -60,7 +64,8 @@ export async function startProjectionService(options: ProjectionServiceOptions):
   const metrics = projectionMetrics(app.metrics, async () =>
     statusCollections(mongo, await aliases.version('status'))
       .status.find()
-      .toArray(),
+      .toArray()
+      .then((docs) => docs.map((doc) => statusDocumentAt(doc, now()))),
   );
   const projector = createProjector({
     mongo,
@@ -87,6 +92,13 @@ export async function startProjectionService(options: ProjectionServiceOptions):
     now,
     log: options.logger,
   });
+  const sweep = startStatusSweep({
+    mongo,
+    aliases,
+    intervalMs: options.statusSweepIntervalMs ?? 5_000,
+    now,
+    log: options.logger,
+  });
   consumer.runner = runner;
   const lag = options.lag
     ? await startLagMonitoring(
@@ -102,6 +114,7 @@ export async function startProjectionService(options: ProjectionServiceOptions):
     runner,
     async stop() {
       await lag?.stop();
+      await sweep.stop();
       await retention.stop();
       await runner.stop();
     },

@@ -1,4 +1,6 @@
 import { insertManyIgnoringDuplicates, isDuplicateKeyError, type Collection } from '@zc/mongo';
+import { initialCollectionPart } from '../domain/collection-part';
+import { statusAt } from '../domain/status-clock';
 import {
   initialStatusView,
   applyStatusEvents,
@@ -33,8 +35,21 @@ function viewOf(doc: StatusDocument | null, connectorId: string): { view: Status
   // A document created by an activity summary alone has no view yet.
   if (doc === null) return { view: initialStatusView(connectorId), version: null };
   if (doc.connector === undefined) return { view: initialStatusView(connectorId), version: doc.version };
-  const { _id: _ignored, version, lastActivityAt: _a, lastActivityCollectedAt: _b, ...view } = doc;
-  return { view, version };
+  const { _id: _ignored, version, lastActivityAt: _a, lastActivityCollectedAt: _b, ...stored } = doc;
+  return { view: upgraded(stored), version };
+}
+
+/** Documents written before a field existed get its initial value (the stall, progress and cadence marks). */
+function upgraded(stored: StatusView): StatusView {
+  const initial = initialStatusView(stored.connectorId);
+  return { ...initial, ...stored, collection: { ...initialCollectionPart(), ...stored.collection } };
+}
+
+/** The stored document as it reads at `now`: a silent collector shows as stalled even between sweeps. */
+export function statusDocumentAt(doc: StatusDocument, now: Date): StatusDocument {
+  if (doc.connector === undefined) return doc;
+  const { view } = viewOf(doc, doc._id);
+  return { ...doc, ...statusAt(view, now).view };
 }
 
 /**
@@ -91,4 +106,24 @@ export async function touchActivitySummary(
   if (summary.lastActivityCollectedAt !== null) latest['lastActivityCollectedAt'] = summary.lastActivityCollectedAt;
   if (Object.keys(latest).length === 0) return;
   await collection.updateOne({ _id: connectorId }, { $max: latest, $setOnInsert: { version: 0 } }, { upsert: true });
+}
+
+/**
+ * Stores the transitions time alone brings about (a collector silent past its bound): history first,
+ * then the view under its version. A lost race is left to the next sweep; ids are derived from the
+ * view, so two instances sweeping at once record one transition.
+ */
+export async function sweepStatuses(collections: StatusCollections, now: Date): Promise<StatusTransition[]> {
+  const transitions: StatusTransition[] = [];
+  for (const doc of await collections.status.find().toArray()) {
+    if (doc.connector === undefined) continue;
+    const { view, version } = viewOf(doc, doc._id);
+    const result = statusAt(view, now);
+    if (result.transition === null) continue;
+    await insertManyIgnoringDuplicates(collections.history, [
+      { ...result.transition, _id: historyId(result.transition) },
+    ]);
+    if (await save(collections.status, result.view, version)) transitions.push(result.transition);
+  }
+  return transitions;
 }
