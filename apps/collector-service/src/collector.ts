@@ -9,9 +9,11 @@ import { createCollectorMetrics } from './adapters/collector-metrics';
 import { startConnectorConsumer } from './adapters/connector-consumer';
 import { createConnectorStore } from './adapters/connector-store';
 import { createEventSink } from './adapters/event-publisher';
+import { monitorPublishing, registerPublishingMetrics } from './adapters/publishing-monitor';
 import { collectorTopicSpecs, topicNames } from './adapters/topics';
 import { buildCollectorApp } from './app';
 import type { CollectorConfig } from './config';
+import { publishingHealth } from './domain/publishing-health';
 import { Scheduler } from './worker/scheduler';
 import type { WorkerSettings } from './worker/worker-settings';
 
@@ -63,8 +65,13 @@ export async function startCollector(options: CollectorOptions): Promise<Collect
   const kafka = createKafkaClient({ brokers: [...config.KAFKA_BROKERS], clientId: instanceId, logger: kafkaLogger });
   await ensureTopics(kafka, collectorTopicSpecs(topics, config.KAFKA_TOPIC_PARTITIONS));
   const mongo = await connectMongo({ uri: config.MONGO_URI, dbName: config.MONGO_DB, appName: 'collector-service' });
-  const publisher = createPublisher(kafka);
+  const failures = { count: () => undefined as void };
+  const monitor = monitorPublishing(createPublisher(kafka), now, (ok) => {
+    if (!ok) failures.count();
+  });
+  const publisher = monitor.publisher;
   await publisher.connect();
+  const publishing = () => publishingHealth(monitor.observations(), now(), config.PUBLISH_BLOCKED_AFTER);
   const admin: Admin = kafka.kafka.admin();
   await admin.connect();
   const connectors = await createConnectorStore(mongo);
@@ -78,12 +85,18 @@ export async function startCollector(options: CollectorOptions): Promise<Collect
       kafka: async () => (await admin.describeCluster()).brokers.length > 0,
       mongo: () => pingMongo(mongo),
       consumerJoined: () => joined.consumer?.isJoined() ?? false,
+      publishing: () => {
+        const { state, ...detail } = publishing();
+        return { ready: state !== 'blocked', detail: { state, ...detail } };
+      },
     },
     readCollection: async (connectorId) => ({
       connector: await connectors.get(connectorId),
       collection: await collections.load(connectorId),
     }),
   });
+  const publishMetrics = registerPublishingMetrics(app.metrics, monitor, publishing);
+  failures.count = () => publishMetrics.failed();
   const override = config.ZENDESK_HOST_OVERRIDE_URL;
   const scheduler = new Scheduler({
     connectors,
