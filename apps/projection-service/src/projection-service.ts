@@ -4,6 +4,7 @@ import { createKafkaClient, ensureTopics, type ConsumerRunner, type KafkaLogger 
 import { pingMongo, type MongoHandle } from '@zc/mongo';
 import type { Logger } from 'pino';
 import { startProjectionConsumer } from './adapters/consumer';
+import { backfillEnds } from './adapters/backfill-ends';
 import { projectionMetrics } from './adapters/projection-metrics';
 import { createProjector } from './adapters/projector';
 import { startRetentionJob } from './adapters/retention-job';
@@ -61,11 +62,17 @@ export async function startProjectionService(options: ProjectionServiceOptions):
     logger: options.logger,
     readiness: { mongo: () => pingMongo(mongo), consumer: () => consumer.runner?.isJoined() ?? false },
   });
-  const metrics = projectionMetrics(app.metrics, async () =>
-    statusCollections(mongo, await aliases.version('status'))
-      .status.find()
-      .toArray()
-      .then((docs) => docs.map((doc) => statusDocumentAt(doc, now()))),
+  const metrics = projectionMetrics(
+    app.metrics,
+    async () =>
+      statusCollections(mongo, await aliases.version('status'))
+        .status.find()
+        .toArray()
+        .then((docs) => docs.map((doc) => statusDocumentAt(doc, now()))),
+    backfillEnds(async (connectorId) => {
+      const { status } = statusCollections(mongo, await aliases.version('status'));
+      return status.findOne({ _id: connectorId });
+    }, now),
   );
   const projector = createProjector({
     mongo,
@@ -73,7 +80,7 @@ export async function startProjectionService(options: ProjectionServiceOptions):
     versionOf: (view) => aliases.version(view),
     now,
     activityRetentionMs: options.activityRetentionMs,
-    onActivitiesInserted: (docs, writtenAt) => metrics.observeInserted(docs, writtenAt),
+    onActivitiesInserted: (docs, writtenAt) => void metrics.observeInserted(docs, writtenAt),
   });
   const runner = await startProjectionConsumer({
     client,
