@@ -125,6 +125,7 @@ export async function startCollector(options: CollectorOptions): Promise<Collect
     store: connectors,
     logger: kafkaLogger,
     onChanged: (connectorId, partition) => scheduler.notify(connectorId, partition),
+    onDeadLetter: (ok) => monitor.deadLetterWritten(ok),
   });
   joined.consumer = consumer;
   scheduler.start();

@@ -6,6 +6,8 @@ export interface PublishingMonitor {
   /** The same publisher, observed: every publish is timed and its outcome recorded. */
   readonly publisher: Publisher;
   observations(): PublishingObservations;
+  /** The consumer's dead-letter writes go through their own producer; their outcome is reported here. */
+  deadLetterWritten(ok: boolean): void;
 }
 
 /** Watches the collector's one publisher; everything the collector sends to Kafka goes through it. */
@@ -19,7 +21,11 @@ export function monitorPublishing(
   let lastSuccessAtMs: number | null = null;
   let lastFailureAtMs: number | null = null;
   let consecutiveFailures = 0;
+  let deadLetterFailing: boolean | null = null;
   return {
+    deadLetterWritten: (ok) => {
+      deadLetterFailing = !ok;
+    },
     publisher: {
       connect: () => publisher.connect(),
       disconnect: () => publisher.disconnect(),
@@ -48,6 +54,7 @@ export function monitorPublishing(
       lastSuccessAtMs,
       lastFailureAtMs,
       consecutiveFailures,
+      deadLetterFailing,
     }),
   };
 }

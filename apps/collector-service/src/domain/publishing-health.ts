@@ -5,6 +5,8 @@ export interface PublishingObservations {
   lastSuccessAtMs: number | null;
   lastFailureAtMs: number | null;
   consecutiveFailures: number;
+  /** Whether the last write to a dead-letter topic failed (null: none yet). */
+  deadLetterFailing: boolean | null;
 }
 
 export interface PublishingHealth {
@@ -14,11 +16,15 @@ export interface PublishingHealth {
   oldestPendingSeconds: number | null;
   consecutiveFailures: number;
   lastSuccessAt: string | null;
+  deadLetters: 'ok' | 'failing' | 'unused';
 }
 
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
 
 /**
+ * A failing dead-letter write blocks the consumer's partition (the message is retried, not skipped), so
+ * it counts as blocked publishing too, until a later dead-letter write succeeds.
+ *
  * Kafka unreachable shows first as a publish that does not return (the client retries inside), then as
  * failures: either one is "blocked", so the collector says so before the client gives up.
  */
@@ -31,12 +37,15 @@ export function publishingHealth(
   const failingSinceSuccess =
     seen.lastFailureAtMs !== null && (seen.lastSuccessAtMs === null || seen.lastFailureAtMs > seen.lastSuccessAtMs);
   const stuck = pendingMs !== null && pendingMs > blockedAfterMs;
-  const state = failingSinceSuccess || stuck ? 'blocked' : seen.lastSuccessAtMs === null ? 'idle' : 'ok';
+  const deadLetters = seen.deadLetterFailing === null ? 'unused' : seen.deadLetterFailing ? 'failing' : 'ok';
+  const blocked = failingSinceSuccess || stuck || deadLetters === 'failing';
+  const state = blocked ? 'blocked' : seen.lastSuccessAtMs === null ? 'idle' : 'ok';
   return {
     state,
     pendingPublishes: seen.pending,
     oldestPendingSeconds: pendingMs === null ? null : Math.round(pendingMs / 100) / 10,
     consecutiveFailures: seen.consecutiveFailures,
     lastSuccessAt: iso(seen.lastSuccessAtMs),
+    deadLetters,
   };
 }

@@ -7,6 +7,7 @@ const quiet: PublishingObservations = {
   lastSuccessAtMs: null,
   lastFailureAtMs: null,
   consecutiveFailures: 0,
+  deadLetterFailing: null,
 };
 const NOW = 1_000_000;
 
@@ -38,5 +39,14 @@ describe('publishing health', () => {
     expect(publishingHealth(failed, NOW, 10_000)).toMatchObject({ state: 'blocked', consecutiveFailures: 3 });
     const recovered = { ...failed, lastSuccessAtMs: NOW - 10, consecutiveFailures: 0 };
     expect(publishingHealth(recovered, NOW, 10_000).state).toBe('ok');
+  });
+
+  it('is blocked while dead-letter writes fail, though events still publish', () => {
+    const seen = { ...quiet, lastSuccessAtMs: NOW - 10, deadLetterFailing: true };
+    expect(publishingHealth(seen, NOW, 10_000)).toMatchObject({ state: 'blocked', deadLetters: 'failing' });
+    expect(publishingHealth({ ...seen, deadLetterFailing: false }, NOW, 10_000)).toMatchObject({
+      state: 'ok',
+      deadLetters: 'ok',
+    });
   });
 });

@@ -32,7 +32,8 @@ const activity = (occurredAt: number): ActivityDoc => ({
 
 const count = async (metrics: AppMetrics, name: string) => {
   const metric = (await metrics.registry.getMetricsAsJSON()).find((m) => m.name === name);
-  const sample = metric?.values.find((v) => v.metricName === `${name}_count`);
+  // Histogram samples carry their series name (…_count) beside the labels; the type omits it.
+  const sample = metric?.values.find((v) => (v as { metricName?: string }).metricName === `${name}_count`);
   return sample?.value;
 };
 
