@@ -89,6 +89,10 @@ describe('a silent collector shows in the status', () => {
     expect(lastProgress).toBeLessThanOrEqual(killedAt);
     expect(facts.stalledSince).toBe(new Date(lastProgress + BOUND_MS).toISOString());
     expect(stalled.seenAt - killedAt).toBeLessThanOrEqual(BOUND_MS + READ_SLACK_MS);
+    console.info(
+      `stall seen ${String(stalled.seenAt - killedAt)} ms after kill -9 (last progress ` +
+        `${String(killedAt - lastProgress)} ms before it; bound ${String(BOUND_MS)} ms)`,
+    );
 
     // The sweep stores it: history and the status gauge say so, not only the read.
     await waitFor(
@@ -99,6 +103,7 @@ describe('a silent collector shows in the status', () => {
     expect(metrics).toMatch(new RegExp(`zc_connector_status\\{connector_id="${id}",status="Degraded"[^}]*\\} 1`));
 
     await system.restart('collector-service');
+    const restartedAt = Date.now();
     const back = await waitFor(
       async () => {
         const status = await clients.query.status(id);
@@ -107,6 +112,7 @@ describe('a silent collector shows in the status', () => {
       { timeoutMs: 60_000, intervalMs: 300, description: 'Connected again after the restart' },
     );
     expect(back.reason).toBe('COLLECTING');
+    console.info(`Connected again ${String(Date.now() - restartedAt)} ms after the restarted collector was ready`);
     expect(collectorOf(back).stalledSince).toBeNull();
     const history = await historyOf(id);
     const stallIndex = history.findIndex((t) => t.reason === 'COLLECTION_STALLED');

@@ -65,10 +65,7 @@ export async function startCollector(options: CollectorOptions): Promise<Collect
   const kafka = createKafkaClient({ brokers: [...config.KAFKA_BROKERS], clientId: instanceId, logger: kafkaLogger });
   await ensureTopics(kafka, collectorTopicSpecs(topics, config.KAFKA_TOPIC_PARTITIONS));
   const mongo = await connectMongo({ uri: config.MONGO_URI, dbName: config.MONGO_DB, appName: 'collector-service' });
-  const failures = { count: () => undefined as void };
-  const monitor = monitorPublishing(createPublisher(kafka), now, (ok) => {
-    if (!ok) failures.count();
-  });
+  const monitor = monitorPublishing(createPublisher(kafka), now);
   const publisher = monitor.publisher;
   await publisher.connect();
   const publishing = () => publishingHealth(monitor.observations(), now(), config.PUBLISH_BLOCKED_AFTER);
@@ -95,8 +92,7 @@ export async function startCollector(options: CollectorOptions): Promise<Collect
       collection: await collections.load(connectorId),
     }),
   });
-  const publishMetrics = registerPublishingMetrics(app.metrics, monitor, publishing);
-  failures.count = () => publishMetrics.failed();
+  registerPublishingMetrics(app.metrics, monitor, publishing);
   const override = config.ZENDESK_HOST_OVERRIDE_URL;
   const scheduler = new Scheduler({
     connectors,

@@ -6,21 +6,20 @@ export interface PublishingMonitor {
   /** The same publisher, observed: every publish is timed and its outcome recorded. */
   readonly publisher: Publisher;
   observations(): PublishingObservations;
+  /** Publishes that failed since start (after the client's own retries). */
+  failuresTotal(): number;
   /** The consumer's dead-letter writes go through their own producer; their outcome is reported here. */
   deadLetterWritten(ok: boolean): void;
 }
 
 /** Watches the collector's one publisher; everything the collector sends to Kafka goes through it. */
-export function monitorPublishing(
-  publisher: Publisher,
-  now: () => number,
-  onOutcome?: (ok: boolean) => void,
-): PublishingMonitor {
+export function monitorPublishing(publisher: Publisher, now: () => number): PublishingMonitor {
   const pending = new Map<number, number>();
   let next = 0;
   let lastSuccessAtMs: number | null = null;
   let lastFailureAtMs: number | null = null;
   let consecutiveFailures = 0;
+  let failuresTotal = 0;
   let deadLetterFailing: boolean | null = null;
   return {
     deadLetterWritten: (ok) => {
@@ -36,17 +35,17 @@ export function monitorPublishing(
           await publisher.publish(topic, messages);
           lastSuccessAtMs = now();
           consecutiveFailures = 0;
-          onOutcome?.(true);
         } catch (error) {
           lastFailureAtMs = now();
           consecutiveFailures += 1;
-          onOutcome?.(false);
+          failuresTotal += 1;
           throw error;
         } finally {
           pending.delete(id);
         }
       },
     },
+    failuresTotal: () => failuresTotal,
     observations: () => ({
       pending: pending.size,
       // Map iteration follows insertion order: the first entry is the oldest publish in flight.
@@ -64,7 +63,7 @@ export function registerPublishingMetrics(
   metrics: AppMetrics,
   monitor: PublishingMonitor,
   health: () => PublishingHealth,
-): { failed(): void } {
+): void {
   metrics.gauge({
     name: 'zc_publishing_blocked',
     help: '1 while the collector cannot publish to Kafka (failing, or a publish pending too long)',
@@ -86,9 +85,13 @@ export function registerPublishingMetrics(
       this.set(monitor.observations().pending);
     },
   });
-  const failures = metrics.counter({
+  metrics.counter({
     name: 'zc_publish_failures_total',
     help: 'Publishes to Kafka that failed after the client retried',
+    collect() {
+      // Counted by the monitor; set at scrape so the count never depends on wiring order.
+      this.reset();
+      this.inc(monitor.failuresTotal());
+    },
   });
-  return { failed: () => failures.inc() };
 }
