@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { connectorScenario } from '../testing/events';
 import { seededRandom } from '../testing/seeded';
 import { statusAt, STALL_CAUSE } from './status-clock';
+import { effectiveHealth } from './status-presentation';
 import { silenceBoundMs } from './status-staleness';
 import {
   applyStatusEvent,
@@ -140,5 +141,29 @@ describe('capability health from successful reads', () => {
     expect(view.collection.capabilities.users.state).toBe('ok');
     expect(view.collection.capabilities.audit_logs.state).toBe('ok');
     expect(view.collection.capabilities.token.state).toBe('ok');
+  });
+
+  it('shows a token failure a later token superseded as unknown, and the token unknown after a disconnect', () => {
+    const { view } = connected();
+    const failedAt = new Date(START + 20 * MINUTE).toISOString();
+    const failing: StatusView = {
+      ...view,
+      collection: {
+        ...view.collection,
+        capabilities: {
+          ...view.collection.capabilities,
+          token: { state: 'failing', code: 'TOKEN_INVALID', message: '401', since: failedAt, retryAt: null },
+        },
+      },
+    };
+    expect(effectiveHealth(failing).token.state).toBe('failing');
+    const refreshedAt = new Date(START + 21 * MINUTE).toISOString();
+    const refreshed: StatusView = { ...failing, connector: { ...failing.connector, lastTokenEventAt: refreshedAt } };
+    expect(effectiveHealth(refreshed).token).toMatchObject({ state: 'unknown', code: null });
+    const disconnected: StatusView = {
+      ...view,
+      connector: { ...view.connector, lifecycle: 'disconnected', lastDisconnectedAt: refreshedAt },
+    };
+    expect(effectiveHealth(disconnected).token).toMatchObject({ state: 'unknown', since: refreshedAt });
   });
 });
