@@ -2,8 +2,8 @@
  * Projection service figures on a stack this script starts (Kafka + FerretDB):
  *  1. ingest: activities/s projected from Kafka into the view vs a bare insertMany of the same documents (target ≥ 0.7);
  *  2. freshness: created_at (= now when produced) → visible through GET /v1/activities/:id, p50/p95;
- *  3. query p95 at --query-size activities: connector + time range, connector + actor.
- * Run: npx tsx tools/bench/projection.bench.ts [--ingest 20000] [--fresh 100] [--query-size 100000] [--queries 5]
+ * Query latency at size is activity-views.bench.ts.
+ * Run: npx tsx tools/bench/projection.bench.ts [--ingest 20000] [--fresh 100]
  */
 import { reportFigure } from './figure';
 import { parseArgs } from 'node:util';
@@ -14,7 +14,7 @@ import { pino } from 'pino';
 import { startProjectionConsumer } from '../../apps/projection-service/src/adapters/consumer';
 import { createProjector } from '../../apps/projection-service/src/adapters/projector';
 import { topicSpecs } from '../../apps/projection-service/src/adapters/topics';
-import { activityCollection, VIEW_NAMES } from '../../apps/projection-service/src/adapters/view-collections';
+import { activityCollection } from '../../apps/projection-service/src/adapters/view-collections';
 import { toActivityDoc, type ActivityDoc } from '../../apps/projection-service/src/domain/activity-view';
 import { startProjectionService } from '../../apps/projection-service/src/projection-service';
 import { activityEvent } from '../../apps/projection-service/src/testing/events';
@@ -24,14 +24,10 @@ const { values } = parseArgs({
   options: {
     ingest: { type: 'string', default: '20000' },
     fresh: { type: 'string', default: '100' },
-    'query-size': { type: 'string', default: '100000' },
-    queries: { type: 'string', default: '5' },
   },
 });
 const INGEST = Number(values.ingest);
 const FRESH = Number(values.fresh);
-const QUERY_SIZE = Number(values['query-size']);
-const QUERIES = Number(values.queries);
 const CONNECTORS = 10;
 const out = (line: string) => process.stdout.write(`${line}\n`);
 const pct = (xs: number[], p: number) =>
@@ -160,58 +156,9 @@ async function main(): Promise<void> {
       `freshness created_at → visible in the API over ${String(latencies.length)} activities: p50 ${String(pct(latencies, 0.5))} ms, p95 ${String(pct(latencies, 0.95))} ms`,
     );
 
-    // 3. Queries at QUERY_SIZE activities in the live version (the service reads v1).
-    const view = activityCollection(mongo, 1);
-    const seedBase = Date.UTC(2024, 0, 1);
-    const existing = await view.countDocuments();
-    const seed = activities(Math.max(0, QUERY_SIZE - existing), seedBase, 20_000_000).map(toActivityDoc);
-    for (let from = 0; from < seed.length; from += 1_000) {
-      await view.insertMany(
-        seed.slice(from, from + 1_000).map((doc) => ({ ...doc })),
-        { ordered: false },
-      );
-    }
-    const timeQueries = async (label: string, url: (i: number) => string) => {
-      const times: number[] = [];
-      let items = 0;
-      for (let i = 0; i < QUERIES; i += 1) {
-        const t = performance.now();
-        const response = await get(url(i));
-        times.push(performance.now() - t);
-        const body = response.json<{ items?: unknown[] }>();
-        items += response.statusCode === 200 ? (body.items?.length ?? 1) : 0;
-      }
-      reportFigure({
-        bench: 'projection',
-        name: `query p95, ${label}, ${String(QUERY_SIZE)} activities`,
-        value: pct(times, 0.95),
-        unit: 'ms',
-        better: 'lower',
-        note: 'FerretDB 1.24 scans for every filter but an exact _id',
-      });
-      out(
-        `query ${label} at ${String(QUERY_SIZE)} activities: p50 ${pct(times, 0.5).toFixed(0)} ms, p95 ${pct(times, 0.95).toFixed(0)} ms (${String(items / QUERIES)} items/page)`,
-      );
-    };
-    const day = (i: number) => new Date(seedBase + i * 3_600_000).toISOString();
-    await timeQueries(
-      'connector + time range',
-      (i) => `/v1/activities?connector=conn-${String(i % CONNECTORS)}&from=${day(i)}&to=${day(i + 24)}&limit=50`,
-    );
-    await timeQueries(
-      'connector + actor',
-      (i) => `/v1/activities?connector=conn-${String(i % CONNECTORS)}&actorId=${String((i * 10) % 50)}&limit=50`,
-    );
-    await timeQueries(
-      'by id (pushed down)',
-      (i) =>
-        `/v1/activities/zd:acct${String(i % CONNECTORS)}:${String(20_000_000 + i * CONNECTORS + (i % CONNECTORS))}`,
-    );
+    // Query latency at size lives in activity-views.bench.ts (5 × 100,000 activities).
     await service.stop();
     await service.app.close();
-    out(
-      `views: ${VIEW_NAMES.join(', ')}; FerretDB 1.24 (SQLite) scans every filter but exact {_id}, so query time grows linearly with the collection.`,
-    );
   } finally {
     await mongo.db.dropDatabase().catch(() => undefined);
     await mongo.close();

@@ -14,8 +14,10 @@ const only = process.argv.slice(2).filter((arg) => arg !== '--quick');
 /** `--quick`: smaller runs of the slow benches (minutes, not a quarter hour); the report says so. */
 const QUICK: Record<string, { args?: string[]; env?: Record<string, string> }> = {
   'collector-backfill.bench.ts': { args: ['--scale', '0.3'] },
-  'projection.bench.ts': { args: ['--ingest', '10000', '--query-size', '20000', '--queries', '3'] },
+  'projection.bench.ts': { args: ['--ingest', '10000'] },
+  'activity-views.bench.ts': { args: ['--per-connector', '20000', '--runs', '30', '--seconds', '15'] },
   'outbox-relay.bench.ts': { env: { EVENTS: '2000' } },
+  'projection-crash.bench.ts': { args: ['--scale', '0.1'] },
 };
 
 interface BenchRun {

@@ -6,3 +6,10 @@ export { freePort } from './free-port';
 export { ManagedProcess, type ManagedProcessOptions } from './managed-process';
 export { cacheRoot } from './cache-dir';
 export { restartKafkaBroker, restartFerretDb, type StackLocation } from './restart';
+export {
+  checkIdIndexes,
+  IdIndexStatusSchema,
+  type IdIndexStatus,
+  type FerretDbLocation,
+} from './ferretdb/id-index-check';
+export { startFerretDb, type FerretDbOptions, type FerretDbServer } from './ferretdb/server';

@@ -1,6 +1,6 @@
 import { apiKeyAuth, createHttpApp, type HttpApp, type VerifyApiKey } from '@zc/http';
 import type { Logger } from 'pino';
-import { registerActivityRoutes } from './api/activity-routes';
+import { registerActivityRoutes, type ActivityRouteLimits } from './api/activity-routes';
 import { registerConnectorRoutes } from './api/connector-routes';
 import type { ViewQueries } from './adapters/view-queries';
 
@@ -11,7 +11,19 @@ export interface AppDeps {
   tokenRotationAgeMs: number;
   logger?: Logger | { level: 'silent' | 'info' | 'debug' | 'warn' | 'error' };
   readiness?: Record<string, () => Promise<boolean> | boolean>;
+  /** Time limits and concurrency caps of the activity routes; defaults suit one 2-core instance. */
+  activityLimits?: Partial<ActivityRouteLimits>;
+  /** Monotonic milliseconds for query deadlines. */
+  clock?: () => number;
 }
+
+export const DEFAULT_ACTIVITY_LIMITS: ActivityRouteLimits = {
+  queryTimeLimitMs: 2_000,
+  exportTimeLimitMs: 300_000,
+  maxConcurrent: 4,
+  maxQueued: 32,
+  maxExports: 2,
+};
 
 /** Builds the query API from its dependencies; never listens (main.ts does). */
 export async function buildApp(deps: AppDeps): Promise<HttpApp> {
@@ -25,7 +37,11 @@ export async function buildApp(deps: AppDeps): Promise<HttpApp> {
     await api.register(apiKeyAuth({ verify: deps.verifyApiKey }));
     const typed = api as HttpApp;
     registerConnectorRoutes(typed, deps);
-    registerActivityRoutes(typed, deps.queries);
+    registerActivityRoutes(typed, {
+      queries: deps.queries,
+      limits: { ...DEFAULT_ACTIVITY_LIMITS, ...deps.activityLimits },
+      clock: deps.clock ?? (() => performance.now()),
+    });
   });
   return app;
 }

@@ -21,6 +21,11 @@ const service = await startProjectionService({
   naming: { prefix: config.KAFKA_TOPIC_PREFIX },
   partitions: config.KAFKA_TOPIC_PARTITIONS,
   groupId: config.CONSUMER_GROUP,
+  consumer: {
+    sessionTimeout: config.CONSUMER_SESSION_TIMEOUT,
+    maxBatchSize: config.CONSUMER_MAX_BATCH_SIZE,
+    partitionsConsumedConcurrently: config.CONSUMER_PARTITIONS_CONCURRENTLY,
+  },
   mongo,
   verifyApiKey: (presented) => apiKeys.verify(presented),
   activityRetentionMs: config.ACTIVITY_RETENTION,
@@ -28,6 +33,13 @@ const service = await startProjectionService({
   tokenRotationAgeMs: config.TOKEN_ROTATION_AGE,
   statusSweepIntervalMs: config.STATUS_SWEEP_INTERVAL,
   lag: { extraGroups: config.LAG_GROUPS, intervalMs: config.LAG_INTERVAL },
+  activityLimits: {
+    queryTimeLimitMs: config.QUERY_TIME_LIMIT,
+    exportTimeLimitMs: config.EXPORT_TIME_LIMIT,
+    maxConcurrent: config.QUERY_CONCURRENCY,
+    maxQueued: config.QUERY_QUEUE,
+    maxExports: config.EXPORT_CONCURRENCY,
+  },
   now: () => new Date(),
   logger,
 });

@@ -1,6 +1,6 @@
 import { TOPIC_NAMES } from '@zc/contracts';
 import type { HttpApp, VerifyApiKey } from '@zc/http';
-import { createKafkaClient, ensureTopics, type ConsumerRunner, type KafkaLogger } from '@zc/kafka';
+import { createKafkaClient, ensureTopics, type ConsumerRunner, type ConsumerTuning, type KafkaLogger } from '@zc/kafka';
 import { pingMongo, type MongoHandle } from '@zc/mongo';
 import type { Logger } from 'pino';
 import { startProjectionConsumer } from './adapters/consumer';
@@ -14,6 +14,7 @@ import { topicSpecs, type TopicNaming } from './adapters/topics';
 import { ensureViewIndexes, statusCollections, VIEW_NAMES, viewAliases } from './adapters/view-collections';
 import { viewQueries } from './adapters/view-queries';
 import { buildApp } from './app';
+import type { ActivityRouteLimits } from './api/activity-routes';
 import { startLagMonitoring } from './adapters/lag-monitoring';
 
 export interface ProjectionServiceOptions {
@@ -32,8 +33,11 @@ export interface ProjectionServiceOptions {
   logger: Logger;
   kafkaLogger?: KafkaLogger;
   maxWaitTimeInMs?: number;
+  /** Consumer session timeout, batch size and the like (the runner's defaults otherwise). */
+  consumer?: ConsumerTuning;
   /** Consumer-lag monitoring of this service's group and the named others (GET /v1/lag, kafka_consumergroup_*). */
   lag?: { extraGroups: string[]; intervalMs: number };
+  activityLimits?: Partial<ActivityRouteLimits>;
 }
 
 export interface ProjectionService {
@@ -60,6 +64,7 @@ export async function startProjectionService(options: ProjectionServiceOptions):
     now,
     tokenRotationAgeMs: options.tokenRotationAgeMs,
     logger: options.logger,
+    ...(options.activityLimits === undefined ? {} : { activityLimits: options.activityLimits }),
     readiness: { mongo: () => pingMongo(mongo), consumer: () => consumer.runner?.isJoined() ?? false },
   });
   const metrics = projectionMetrics(
@@ -90,6 +95,7 @@ export async function startProjectionService(options: ProjectionServiceOptions):
     projector,
     logger: kafkaLogger,
     ...(options.maxWaitTimeInMs === undefined ? {} : { maxWaitTimeInMs: options.maxWaitTimeInMs }),
+    ...(options.consumer === undefined ? {} : { tuning: options.consumer }),
   });
   const retention = startRetentionJob({
     mongo,

@@ -64,6 +64,22 @@ export class RateLimitedError extends AppError {
   }
 }
 
+/**
+ * The service is at its limit for this kind of request (too many in flight, or the query ran past its time
+ * limit): the caller should come back after `retryAfterSeconds` instead of waiting on a queue.
+ */
+export class ServiceUnavailableError extends AppError {
+  readonly retryAfterSeconds: number;
+
+  constructor(detail: string, options: AppErrorOptions & { retryAfterSeconds: number }) {
+    super({
+      ...init({ code: 'OVERLOADED', status: 503, title: 'Service Unavailable' }, detail, options),
+      retriable: true,
+    });
+    this.retryAfterSeconds = options.retryAfterSeconds;
+  }
+}
+
 /** A dependency we call (Zendesk, Kafka, MongoDB) failed; the request itself was fine. */
 export class UpstreamError extends AppError {
   constructor(detail = 'An upstream service failed.', options: AppErrorOptions & { retriable?: boolean } = {}) {

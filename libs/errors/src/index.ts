@@ -14,6 +14,7 @@ export {
   ConflictError,
   IllegalStateError,
   RateLimitedError,
+  ServiceUnavailableError,
   UpstreamError,
   InternalError,
 } from './http-errors';

@@ -61,6 +61,16 @@ describe('event store on FerretDB', () => {
     expect(all.map((e) => e.eventId)).toEqual(expect.arrayContaining(read.map((e) => e.eventId)));
   });
 
+  it('reads a stream of more commits than it walks one by one, in order, from a store that never saw it', async () => {
+    const stream = `s-${randomUUID()}`;
+    for (let n = 1; n <= 20; n += 1) await store.appendToStream(stream, n - 1, [counted(n)]);
+    const fresh = await createEventStore<Counted>({ mongo });
+    expect((await fresh.readStream(stream)).map((e) => [e.version, e.data.n])).toEqual(
+      Array.from({ length: 20 }, (_, i) => [i + 1, i + 1]),
+    );
+    expect((await fresh.appendToStream(stream, 20, [counted(21)])).nextExpectedVersion).toBe(21);
+  });
+
   it('a conflict is typed and writes nothing', async () => {
     const stream = `s-${randomUUID()}`;
     await store.appendToStream(stream, 'no_stream', [counted(1), counted(2)]);

@@ -30,15 +30,31 @@ export async function ensureMaterialized(collections: StoreCollections, last: Co
   await materialize(collections, last);
 }
 
+/** Commits read one by one along the chain before the rest of a long stream is fetched in one query. */
+const WALKED_COMMITS = 16;
+
 /**
  * The stream's commits in order, following the slot chain from version 0. Every successful append
  * inserts the slot right after the chain's end (append.ts checks that), so the chain is the stream.
+ *
+ * The chain is walked by `_id`, the one lookup the embedded FerretDB serves from an index (any other
+ * filter scans every commit of every stream: registering a connector read the whole collection
+ * twice). A stream longer than WALKED_COMMITS fetches its remainder with one `{streamId, toVersion}`
+ * query (indexed on MongoDB) instead of one round trip per commit.
  */
 export async function readChain(collections: StoreCollections, streamId: string): Promise<CommitDoc[]> {
-  const commits = await collections.commits.find({ streamId }).toArray();
-  const bySlot = new Map(commits.map((commit) => [commit._id, commit]));
   const chain: CommitDoc[] = [];
-  for (let next = bySlot.get(slotOf(streamId, 0)); next; next = bySlot.get(slotOf(streamId, next.toVersion))) {
+  let slot = slotOf(streamId, 0);
+  for (let read = 0; read < WALKED_COMMITS; read += 1) {
+    const next = await collections.commits.findOne({ _id: slot });
+    if (!next) return chain;
+    chain.push(next);
+    slot = slotOf(streamId, next.toVersion);
+  }
+  const after = chain.at(-1)?.toVersion ?? 0;
+  const rest = await collections.commits.find({ streamId, toVersion: { $gt: after } }).toArray();
+  const bySlot = new Map(rest.map((commit) => [commit._id, commit]));
+  for (let next = bySlot.get(slot); next; next = bySlot.get(slotOf(streamId, next.toVersion))) {
     chain.push(next);
   }
   return chain;

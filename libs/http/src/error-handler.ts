@@ -5,6 +5,7 @@ import {
   NotFoundError,
   PROBLEM_CONTENT_TYPE,
   RateLimitedError,
+  ServiceUnavailableError,
   toProblemDetails,
   ValidationError,
   type FieldError,
@@ -67,7 +68,10 @@ export const toAppError = (error: unknown): AppError => {
 };
 
 const sendProblem = (error: AppError, request: FastifyRequest, reply: FastifyReply): FastifyReply => {
-  if (error instanceof RateLimitedError && error.retryAfterSeconds !== undefined) {
+  if (
+    (error instanceof RateLimitedError || error instanceof ServiceUnavailableError) &&
+    error.retryAfterSeconds !== undefined
+  ) {
     void reply.header('retry-after', String(error.retryAfterSeconds));
   }
   return reply

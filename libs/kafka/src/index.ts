@@ -13,7 +13,13 @@ export { traceparentFor, traceIdOf } from './trace-context';
 export { createPublisher, UnserialisableMessageError, type OutgoingMessage, type Publisher } from './publisher';
 export { jsonValue, type IncomingMessage } from './incoming-message';
 export type { HandlerContext, ParsedMessage } from './batch-processor';
-export { runConsumer, type CommittedOffset, type ConsumerRunner, type ConsumerRunnerOptions } from './consumer-runner';
+export {
+  runConsumer,
+  type CommittedOffset,
+  type ConsumerRunner,
+  type ConsumerRunnerOptions,
+  type ConsumerTuning,
+} from './consumer-runner';
 export { DLQ_HEADER, deadLetterTopic, type DeadLetterReason } from './dead-letter';
 export { backoffMs, type RetryPolicy } from './retry';
 export { readConsumerLag, lagMessages, type PartitionLag, type ReadConsumerLagOptions } from './lag-reader';

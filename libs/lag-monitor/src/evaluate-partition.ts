@@ -3,8 +3,8 @@ import type { PartitionStatus } from './status';
 
 /**
  * Burrow's rules for one partition, judged over its window of commits rather than a lag threshold:
- * current lag within `allowedLag` is OK outright; otherwise STOP, REWIND, zero lag anywhere in the window
- * (OK), STALL, WARN, first match wins.
+ * current lag within `allowedLag` is OK outright; otherwise STOP, REWIND, stuck since last caught up (STALL),
+ * zero lag anywhere in the window (OK), STALL, WARN, first match wins.
  *
  * Deliberate departure from Burrow's code, which checks zero lag first: STOP comes first and is measured
  * from the later of the last commit and the last moment without lag. A consumer that dies while caught up
@@ -17,7 +17,8 @@ export function evaluatePartition(history: PartitionHistory, now: number, allowe
   const { commits } = history;
   const first = commits[0];
   const last = commits.at(-1);
-  // Never committed: there is nothing to judge (the lag is still reported, and `complete` is 0).
+  // Nothing to judge yet (the lag is still reported); an uncommitted partition behind gets a commit point
+  // from its first poll on (see partition-history), so this lasts one poll at most.
   if (!first || !last) return 'OK';
 
   const behindSince = Math.max(last.at, lastCaughtUpAt(history, allowedLag) ?? -Infinity);
@@ -26,6 +27,7 @@ export function evaluatePartition(history: PartitionHistory, now: number, allowe
   const rewoundAt = lastRewind(commits);
   if (rewoundAt !== undefined && !caughtUpSince(history, rewoundAt, allowedLag)) return 'REWIND';
 
+  if (stuckSinceCaughtUp(history, allowedLag)) return 'STALL';
   if (caughtUpSince(history, first.at, allowedLag)) return 'OK';
   // One commit shows no trend; Burrow would call it STALL, which only means "too early to tell".
   if (commits.length < 2) return 'OK';
@@ -43,6 +45,18 @@ function lastCaughtUpAt(history: PartitionHistory, allowedLag: number): number |
 function caughtUpSince(history: PartitionHistory, since: number, allowedLag: number): boolean {
   const caughtUpAt = lastCaughtUpAt(history, allowedLag);
   return caughtUpAt !== undefined && caughtUpAt >= since;
+}
+
+/**
+ * Departure from Burrow's "zero lag anywhere in the window is OK": that zero only says the producer was idle
+ * back then. Once the latest two commits since the partition was last caught up repeat one offset while
+ * behind, the consumer is committing without moving (a livelocked or blocked partition), whatever came before.
+ */
+function stuckSinceCaughtUp(history: PartitionHistory, allowedLag: number): boolean {
+  const caughtUpAt = lastCaughtUpAt(history, allowedLag);
+  if (caughtUpAt === undefined) return false;
+  const [before, last] = history.commits.slice(-2);
+  return before !== undefined && last !== undefined && before.at > caughtUpAt && before.offset === last.offset;
 }
 
 /** The time of the latest commit below its predecessor: an offset reset (or a consumer replaying). */

@@ -48,8 +48,47 @@ describe('evaluatePartition: a consumer that stops while the producer continues'
   it('goes STALL instead when the group is still alive but its offset does not move', () => {
     const { pollTimes } = caughtUp();
     const stuck = pollTimes(10, { produce: 100, consumerActive: true });
-    // OK while zero-lag commits remain in the window; once they all left, every commit repeats one offset.
-    expect(stuck.map((p) => p.status)).toEqual([...Array<string>(9).fill('OK'), 'STALL']);
+    // The zero-lag commits still in the window do not make it OK: since then, two commits repeated one offset.
+    expect(stuck.map((p) => p.status)).toEqual(['OK', ...Array<string>(9).fill('STALL')]);
+  });
+
+  it('goes STALL when the consumer moved after catching up and then got stuck, zero lag in the window or not', () => {
+    const { pollTimes } = caughtUp();
+    pollTimes(2, { produce: 100, consume: 50, consumerActive: true });
+    const stuck = pollTimes(3, { produce: 100, consumerActive: true });
+    expect(stuck.map((p) => [p.lag, p.status])).toEqual([
+      [200, 'STALL'],
+      [300, 'STALL'],
+      [400, 'STALL'],
+    ]);
+  });
+
+  it('keeps a live consumer that moves between commits OK after catching up', () => {
+    const { pollTimes } = caughtUp();
+    const moving = pollTimes(5, { produce: 100, consume: 90, consumerActive: true });
+    expect(moving.map((p) => p.status)).toEqual(['OK', 'OK', 'OK', 'OK', 'OK']);
+  });
+
+  it('judges a partition the group never committed on while it has messages: STALL with members, STOP without', () => {
+    // The group committed elsewhere (it is running) but this partition was never handled: a blocked partition.
+    const stalled = partitionScenario({ start: { committed: -1, end: 1530 } });
+    const live = stalled.pollTimes(3, { consumerActive: true });
+    expect(live.map((p) => [p.lag, p.status])).toEqual([
+      [1530, 'OK'],
+      [1530, 'STALL'],
+      [1530, 'STALL'],
+    ]);
+
+    const stopped = partitionScenario({ start: { committed: -1, end: 1530 } });
+    expect(stopped.pollTimes(2).map((p) => p.status)).toEqual(['OK', 'STOP']);
+  });
+
+  it('never calls a partition OK once its offset stayed put over the window while behind', () => {
+    for (const consumerActive of [true, false]) {
+      const { pollTimes } = caughtUp();
+      const polls = pollTimes(12, { produce: 10, consumerActive });
+      expect(polls.at(-1)?.status).toMatch(/^(STALL|STOP)$/);
+    }
   });
 
   it('flags a group already stuck when monitoring starts: STOP without members, STALL with them', () => {

@@ -79,6 +79,10 @@ const samePoll = (a: LagSample, b: LagSample) =>
  * Offset fetches carry no commit timestamp, so a commit is inferred: the offset moved, or a live consumer
  * is presumed to have re-committed it. An unmoved offset without a live consumer adds nothing, which is
  * what lets the window age and Burrow's STOP rule fire.
+ *
+ * A partition the group never committed on but has messages for counts as committed where the group would
+ * start reading (the low watermark): a group stuck before its first commit there (another partition's
+ * batch blocking it, say) then goes STALL or STOP like any other instead of staying unjudged and OK.
  */
 function appendCommit(
   commits: readonly CommitPoint[],
@@ -86,8 +90,9 @@ function appendCommit(
   consumerActive: boolean,
   intervals: number,
 ): readonly CommitPoint[] {
-  if (sample.committedOffset < 0) return commits;
+  if (sample.committedOffset < 0 && sample.lag === 0) return commits;
+  const offset = sample.committedOffset < 0 ? sample.lowWatermark : sample.committedOffset;
   const last = commits.at(-1);
-  if (last && last.offset === sample.committedOffset && !consumerActive) return commits;
-  return [...commits, { at: sample.at, offset: sample.committedOffset, lag: sample.lag }].slice(-intervals);
+  if (last && last.offset === offset && !consumerActive) return commits;
+  return [...commits, { at: sample.at, offset, lag: sample.lag }].slice(-intervals);
 }

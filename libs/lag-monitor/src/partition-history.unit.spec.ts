@@ -63,8 +63,12 @@ describe('recordReading', () => {
     expect(live?.commits.map((c) => c.at)).toEqual([10, 20]);
   });
 
-  it('records no commit for a partition the group never committed on', () => {
-    expect(fold([[10, reading(-1, 100)]])?.commits).toEqual([]);
+  it('records no commit for a partition the group never committed on while it has nothing to read', () => {
+    expect(fold([[10, reading(-1, 0)]])?.commits).toEqual([]);
+  });
+
+  it('counts a partition never committed on but behind as committed where the group would start reading', () => {
+    expect(fold([[10, reading(-1, 100)]])?.commits).toEqual([{ at: 10, offset: 0, lag: 100 }]);
   });
 
   it('ignores a poll that is not newer than the last one', () => {

@@ -1,10 +1,12 @@
-import { consoleReporter, startStack, type Stack } from '@zc/infra';
+import { consoleReporter, startStack, type FerretDbLocation, type Stack } from '@zc/infra';
 import type { TestProject } from 'vitest/node';
 
 declare module 'vitest' {
   export interface ProvidedContext {
     kafkaBrokers: string[];
     mongoUri: string;
+    /** The store's files and binary, for tests of the embedded store's own setup (`checkIdIndexes`). */
+    ferretDb: FerretDbLocation;
   }
 }
 
@@ -32,6 +34,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
   const stack = await shared.stack;
   project.provide('kafkaBrokers', stack.kafkaBrokers);
   project.provide('mongoUri', stack.mongoUri);
+  project.provide('ferretDb', { binary: stack.mongo.binary, dataDir: stack.mongo.dataDir });
   return async () => {
     shared.users -= 1;
     if (shared.users === 0) {

@@ -1,3 +1,4 @@
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { versionedDir } from '../cache-dir';
@@ -8,7 +9,14 @@ import { CommandFailedError, runCommand } from '../run-command';
 import { FERRETDB_VERSION } from '../versions';
 
 const MODULE_DIR = fileURLToPath(new URL('.', import.meta.url));
-const BUILD_INPUTS = ['go.mod', 'go.sum', 'main.go'].map((file) => join(MODULE_DIR, file));
+// Every Go source of the wrapper decides the build, so a change to any of them builds a new binary.
+const BUILD_INPUTS = [
+  'go.mod',
+  'go.sum',
+  ...readdirSync(MODULE_DIR)
+    .filter((file) => file.endsWith('.go'))
+    .sort(),
+].map((file) => join(MODULE_DIR, file));
 
 /** Path of the FerretDB binary, built once from the Go module proxy. */
 export async function provisionFerretDb(report: Reporter): Promise<string> {

@@ -1,6 +1,7 @@
 import { mkdir } from 'node:fs/promises';
 import { MongoClient } from 'mongodb';
 import { ManagedProcess } from '../managed-process';
+import type { FerretDbLocation } from './id-index-check';
 
 export interface FerretDbOptions {
   binary: string;
@@ -9,9 +10,11 @@ export interface FerretDbOptions {
   persistent: boolean;
   onLine?: (line: string) => void;
   startTimeoutMs?: number;
+  /** false: stock FerretDB without the `_id` lookup index, for benchmarks only. Default true. */
+  idIndex?: boolean;
 }
 
-export interface FerretDbServer {
+export interface FerretDbServer extends FerretDbLocation {
   readonly uri: string;
   readonly process: ManagedProcess;
   stop(): Promise<void>;
@@ -35,7 +38,13 @@ export async function startFerretDb(options: FerretDbOptions): Promise<FerretDbS
   const server = new ManagedProcess({
     name: 'FerretDB',
     command: options.binary,
-    args: ['-listen', `127.0.0.1:${String(options.port)}`, '-dir', options.dataDir],
+    args: [
+      '-listen',
+      `127.0.0.1:${String(options.port)}`,
+      '-dir',
+      options.dataDir,
+      ...(options.idIndex === false ? ['-id-index=false'] : []),
+    ],
     parentDeathSignal: options.persistent ? 'TERM' : 'KILL',
     ...(options.onLine ? { onLine: options.onLine } : {}),
   });
@@ -51,6 +60,8 @@ export async function startFerretDb(options: FerretDbOptions): Promise<FerretDbS
   }
   return {
     uri,
+    binary: options.binary,
+    dataDir: options.dataDir,
     process: server,
     stop: () => server.stop(),
   };

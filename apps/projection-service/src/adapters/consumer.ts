@@ -1,5 +1,12 @@
 import { parseEventJson, type AnyEvent, type TopicName } from '@zc/contracts';
-import { runConsumer, type CommittedOffset, type ConsumerRunner, type KafkaClient, type KafkaLogger } from '@zc/kafka';
+import {
+  runConsumer,
+  type CommittedOffset,
+  type ConsumerRunner,
+  type ConsumerTuning,
+  type KafkaClient,
+  type KafkaLogger,
+} from '@zc/kafka';
 import type { Projector } from './projector';
 import { logicalTopic, physicalTopic, type TopicNaming } from './topics';
 
@@ -12,6 +19,8 @@ export interface ProjectionConsumerOptions {
   logger: KafkaLogger;
   maxWaitTimeInMs?: number;
   onCommitted?: (offset: CommittedOffset) => void;
+  /** Session timeout, batch size and the like; the runner's defaults otherwise. */
+  tuning?: ConsumerTuning;
 }
 
 class UnknownTopicError extends Error {
@@ -50,6 +59,7 @@ export function startProjectionConsumer(options: ProjectionConsumerOptions): Pro
     retry: { maxAttempts: 8, initialBackoffMs: 200, maxBackoffMs: 10_000 },
     logger: options.logger,
     fromBeginning: true,
+    ...options.tuning,
     ...(options.maxWaitTimeInMs === undefined ? {} : { maxWaitTimeInMs: options.maxWaitTimeInMs }),
     ...(options.onCommitted === undefined ? {} : { onCommitted: options.onCommitted }),
   });

@@ -28,6 +28,7 @@ const activity = (occurredAt: number): ActivityDoc => ({
   source: { type: 'user', id: 1, label: 'Ada' },
   description: '',
   ipAddress: null,
+  rawJson: '{}',
 });
 
 const count = async (metrics: AppMetrics, name: string) => {

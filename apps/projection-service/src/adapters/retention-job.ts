@@ -1,6 +1,6 @@
 import type { MongoHandle } from '@zc/mongo';
 import { deleteActivitiesBefore } from './activity-store';
-import { activityCollection, type ViewAliases } from './view-collections';
+import { activityCollections, type ViewAliases } from './view-collections';
 
 export interface RetentionJobOptions {
   mongo: MongoHandle;
@@ -16,8 +16,8 @@ export function startRetentionJob(options: RetentionJobOptions) {
   let running: Promise<number> | undefined;
   const runOnce = async (): Promise<number> => {
     const cutoff = new Date(options.now().getTime() - options.retentionMs);
-    const collection = activityCollection(options.mongo, await options.aliases.version('activities'));
-    const deleted = await deleteActivitiesBefore(collection, cutoff);
+    const collections = activityCollections(options.mongo, await options.aliases.version('activities'));
+    const deleted = await deleteActivitiesBefore(collections, cutoff);
     if (deleted > 0) options.log.info({ deleted, cutoff: cutoff.toISOString() }, 'activity retention applied');
     return deleted;
   };

@@ -9,6 +9,7 @@ import {
   type StatusView,
 } from '../domain/status-view';
 import { historyId, type ActivitySummary } from '../domain/view-fold';
+import { inStatusTurn } from './status-turns';
 import type { StatusCollections } from './view-collections';
 
 /** The stored status: the view plus a version for optimistic concurrency and the activity summary. */
@@ -58,7 +59,18 @@ export function statusDocumentAt(doc: StatusDocument, now: Date): StatusDocument
  * so a lost race re-reads and refolds. History first: if we crash in between, redelivery refolds the same
  * events and the history inserts are duplicates, ignored.
  */
-export async function applyToStatus(
+export function applyToStatus(
+  collections: StatusCollections,
+  connectorId: string,
+  events: readonly StatusEvent[],
+): Promise<StatusTransition[]> {
+  return inStatusTurn(turnKey(collections, connectorId), () => applyInTurn(collections, connectorId, events));
+}
+
+const turnKey = (collections: StatusCollections, connectorId: string) =>
+  `${collections.status.collectionName}:${connectorId}`;
+
+async function applyInTurn(
   collections: StatusCollections,
   connectorId: string,
   events: readonly StatusEvent[],
@@ -116,14 +128,22 @@ export async function touchActivitySummary(
 export async function sweepStatuses(collections: StatusCollections, now: Date): Promise<StatusTransition[]> {
   const transitions: StatusTransition[] = [];
   for (const doc of await collections.status.find().toArray()) {
-    if (doc.connector === undefined) continue;
-    const { view, version } = viewOf(doc, doc._id);
-    const result = statusAt(view, now);
-    if (result.transition === null) continue;
-    await insertManyIgnoringDuplicates(collections.history, [
-      { ...result.transition, _id: historyId(result.transition) },
-    ]);
-    if (await save(collections.status, result.view, version)) transitions.push(result.transition);
+    if (doc.connector === undefined || statusAt(viewOf(doc, doc._id).view, now).transition === null) continue;
+    // Re-read in turn: the projector may have moved the document since the scan.
+    const transition = await inStatusTurn(turnKey(collections, doc._id), () => sweepOne(collections, doc._id, now));
+    if (transition !== null) transitions.push(transition);
   }
   return transitions;
+}
+
+async function sweepOne(collections: StatusCollections, connectorId: string, now: Date) {
+  const current = await collections.status.findOne({ _id: connectorId });
+  if (current === null || current.connector === undefined) return null;
+  const { view, version } = viewOf(current, connectorId);
+  const result = statusAt(view, now);
+  if (result.transition === null) return null;
+  await insertManyIgnoringDuplicates(collections.history, [
+    { ...result.transition, _id: historyId(result.transition) },
+  ]);
+  return (await save(collections.status, result.view, version)) ? result.transition : null;
 }

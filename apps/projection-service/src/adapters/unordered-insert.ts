@@ -5,6 +5,7 @@ import {
   type Filter,
   type OptionalUnlessRequiredId,
 } from '@zc/mongo';
+import pLimit from 'p-limit';
 
 interface WriteErrorLike {
   index: number;
@@ -47,14 +48,16 @@ export async function insertReportingDuplicates<T extends Document>(
 }
 
 /**
- * Existing documents by id. `$in` is a scan on FerretDB (only `{_id: x}` is pushed down), but one scan
- * per batch beats one update round trip per already-present document (~10 ms each on FerretDB).
+ * Existing documents by id, one `{_id}` lookup each (a few in flight): that is the shape the embedded store
+ * serves from an index, where `$in` would scan the whole collection once per batch.
  */
 export async function findByIds<T extends Document & { _id: string }>(
   collection: Collection<T>,
   ids: readonly string[],
 ): Promise<Map<string, T>> {
-  if (ids.length === 0) return new Map();
-  const found = await collection.find({ _id: { $in: [...ids] } } as Filter<T>).toArray();
-  return new Map(found.map((doc) => [doc._id, doc as T]));
+  const limit = pLimit(8);
+  const found = await Promise.all(
+    [...new Set(ids)].map((id) => limit(() => collection.findOne({ _id: id } as Filter<T>))),
+  );
+  return new Map(found.filter((doc) => doc !== null).map((doc) => [doc._id, doc as T]));
 }

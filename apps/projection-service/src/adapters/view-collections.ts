@@ -1,4 +1,5 @@
 import { ensureIndexes, type Collection, type MongoHandle } from '@zc/mongo';
+import type { ActivityDayDoc, ActivityDirectoryDoc, ActivityPageDoc } from '../domain/activity-pages';
 import type { ActivityDoc } from '../domain/activity-view';
 import type { UserDoc } from '../domain/user-view';
 import type { HistoryDocument, StatusDocument } from './status-store';
@@ -31,10 +32,34 @@ export function statusCollections(mongo: MongoHandle, version: number): StatusCo
 export const activityCollection = (mongo: MongoHandle, version: number) =>
   mongo.collection<ActivityDoc>(collectionName('activities', version));
 
+/** The activities view: the activity documents (with the raw record) and the pages the queries read. */
+export interface ActivityCollections {
+  activities: Collection<ActivityDoc>;
+  pages: Collection<ActivityPageDoc>;
+  days: Collection<ActivityDayDoc>;
+  directory: Collection<ActivityDirectoryDoc>;
+}
+
+const ACTIVITY_PARTS = {
+  pages: 'activity_pages',
+  days: 'activity_days',
+  directory: 'activity_directory',
+} as const;
+
+export const activityCollections = (mongo: MongoHandle, version: number): ActivityCollections => ({
+  activities: activityCollection(mongo, version),
+  pages: mongo.collection<ActivityPageDoc>(collectionName(ACTIVITY_PARTS.pages, version)),
+  days: mongo.collection<ActivityDayDoc>(collectionName(ACTIVITY_PARTS.days, version)),
+  directory: mongo.collection<ActivityDirectoryDoc>(collectionName(ACTIVITY_PARTS.directory, version)),
+});
+
 export const userCollection = (mongo: MongoHandle, version: number) =>
   mongo.collection<UserDoc>(collectionName('users', version));
 
-/** Indexes for MongoDB's sake; FerretDB 1.24 keeps them (and uniqueness) but scans anyway. */
+/**
+ * Secondary indexes. The activity queries read pages by `_id` only (served by `_id_` everywhere); the activity
+ * documents keep one index for retention's range delete on MongoDB.
+ */
 export async function ensureViewIndexes(mongo: MongoHandle, view: ViewName, version: number): Promise<void> {
   switch (view) {
     case 'status':
@@ -43,11 +68,7 @@ export async function ensureViewIndexes(mongo: MongoHandle, view: ViewName, vers
       ]);
       return;
     case 'activities':
-      await ensureIndexes(activityCollection(mongo, version), [
-        { key: { occurredAt: -1, _id: -1 }, name: 'occurred' },
-        { key: { connectorIds: 1, occurredAt: -1, _id: -1 }, name: 'connector_occurred' },
-        { key: { 'actor.id': 1, occurredAt: -1 }, name: 'actor_occurred' },
-      ]);
+      await ensureIndexes(activityCollection(mongo, version), [{ key: { occurredAt: -1, _id: -1 }, name: 'occurred' }]);
       return;
     case 'users':
       await ensureIndexes(userCollection(mongo, version), [{ key: { connectorId: 1, _id: -1 }, name: 'connector_id' }]);
@@ -59,7 +80,9 @@ export async function dropViewVersion(mongo: MongoHandle, view: ViewName, versio
   const names =
     view === 'status'
       ? [collectionName('connector_status', version), collectionName('status_history', version)]
-      : [collectionName(view, version)];
+      : view === 'activities'
+        ? [collectionName(view, version), ...Object.values(ACTIVITY_PARTS).map((base) => collectionName(base, version))]
+        : [collectionName(view, version)];
   const existing = new Set((await mongo.db.listCollections({}, { nameOnly: true }).toArray()).map((c) => c.name));
   for (const name of names) if (existing.has(name)) await mongo.db.dropCollection(name);
 }

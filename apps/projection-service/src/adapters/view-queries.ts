@@ -1,38 +1,23 @@
 import { keysetPage, type Filter, type MongoHandle } from '@zc/mongo';
+import type { ActivityFilters } from '../domain/activity-filter';
+import type { Window } from '../domain/activity-pages';
 import type { ActivityDoc } from '../domain/activity-view';
+import { connectorActivities, firstPage, mergedActivities, type ActivityPage, type Deadline } from './activity-search';
 import type { UserDoc } from '../domain/user-view';
 import type { HistoryDocument, StatusDocument } from './status-store';
-import { activityCollection, statusCollections, userCollection, type ViewAliases } from './view-collections';
+import { activityCollections, statusCollections, userCollection, type ViewAliases } from './view-collections';
 
-export interface ActivityFilters {
-  connector?: string;
-  actorId?: number;
-  actorType?: 'user' | 'system';
-  action?: string;
-  sourceType?: string;
-  ip?: string;
-  from?: Date;
-  to?: Date;
+export interface ActivityQuery {
+  filters: ActivityFilters;
+  after?: { value: Date; id: string };
+  deadline: Deadline;
+  /** The limit the deadline stands for, for the error message. */
+  limitMs: number;
 }
 
 export interface Page<T> {
   items: T[];
   next: { value: unknown; id: string } | null;
-}
-
-function activityFilter(filters: ActivityFilters): Filter<ActivityDoc> {
-  const filter: Record<string, unknown> = {};
-  if (filters.connector !== undefined) filter['connectorIds'] = filters.connector;
-  if (filters.actorId !== undefined) filter['actor.id'] = filters.actorId;
-  if (filters.actorType !== undefined) filter['actor.type'] = filters.actorType;
-  if (filters.action !== undefined) filter['action'] = filters.action;
-  if (filters.sourceType !== undefined) filter['source.type'] = filters.sourceType;
-  if (filters.ip !== undefined) filter['ipAddress'] = filters.ip;
-  const range: Record<string, Date> = {};
-  if (filters.from !== undefined) range['$gte'] = filters.from;
-  if (filters.to !== undefined) range['$lt'] = filters.to;
-  if (Object.keys(range).length > 0) filter['occurredAt'] = range;
-  return filter;
 }
 
 const asPage = <T extends { _id: string }>(page: { items: T[]; next?: { value: unknown; id: unknown } }): Page<T> => ({
@@ -43,6 +28,22 @@ const asPage = <T extends { _id: string }>(page: { items: T[]; next?: { value: u
 /** Reads through the aliases, so a rebuild's switch is seen by the next request. */
 export function viewQueries(mongo: MongoHandle, aliases: ViewAliases) {
   const status = async () => statusCollections(mongo, await aliases.version('status'));
+  const activityStream = async (query: ActivityQuery) => {
+    const collections = activityCollections(mongo, await aliases.version('activities'));
+    const { filters } = query;
+    const window: Window = {
+      ...(filters.from === undefined ? {} : { from: filters.from }),
+      ...(filters.to === undefined ? {} : { to: filters.to }),
+      ...(query.after === undefined ? {} : { after: query.after }),
+    };
+    // Without a connector filter, every connector that has activities (a small collection: one per connector).
+    const connectors =
+      filters.connector === undefined
+        ? (await collections.directory.find({}, { projection: { _id: 1 } }).toArray()).map((doc) => doc._id)
+        : [filters.connector];
+    const context = { collections, deadline: query.deadline, limitMs: query.limitMs };
+    return mergedActivities(connectors.map((id) => connectorActivities(context, id, filters, window)));
+  };
   return {
     async connectors(limit: number, after: string | undefined): Promise<Page<StatusDocument>> {
       const { status: collection } = await status();
@@ -72,19 +73,15 @@ export function viewQueries(mongo: MongoHandle, aliases: ViewAliases) {
         }),
       );
     },
-    async activities(filters: ActivityFilters, limit: number, after?: { value: Date; id: string }) {
-      const collection = activityCollection(mongo, await aliases.version('activities'));
-      return asPage<ActivityDoc>(
-        await keysetPage(collection, {
-          field: 'occurredAt',
-          limit,
-          filter: activityFilter(filters),
-          ...(after === undefined ? {} : { after }),
-        }),
-      );
+    /** A page of activities, newest first (see domain/activity-pages.ts for how the view is laid out). */
+    async activities(query: ActivityQuery, limit: number): Promise<ActivityPage> {
+      return firstPage(await activityStream(query), limit);
     },
+    /** Every matching activity, newest first, read as the consumer pulls (the NDJSON export). */
+    activityStream,
     async activity(activityId: string): Promise<ActivityDoc | null> {
-      return activityCollection(mongo, await aliases.version('activities')).findOne({ _id: activityId });
+      const { activities } = activityCollections(mongo, await aliases.version('activities'));
+      return activities.findOne({ _id: activityId });
     },
     async users(connector: string | undefined, limit: number, after?: string) {
       const collection = userCollection(mongo, await aliases.version('users'));

@@ -4,7 +4,7 @@ import { uniqueDatabaseName } from '@zc/testing';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { writeActivities } from '../adapters/activity-store';
-import { activityCollection, ensureViewIndexes, viewAliases } from '../adapters/view-collections';
+import { activityCollections, ensureViewIndexes, viewAliases } from '../adapters/view-collections';
 import { viewQueries } from '../adapters/view-queries';
 import { buildApp } from '../app';
 import { toActivityDoc } from '../domain/activity-view';
@@ -24,17 +24,18 @@ const percentile = (values: number[], p: number) =>
 describe(`paging through ${String(TOTAL)} activities while new ones arrive`, () => {
   let mongo: MongoHandle;
   let app: HttpApp;
+  let collections: ReturnType<typeof activityCollections>;
 
   beforeAll(async () => {
     mongo = await connectMongo({ uri: inject('mongoUri'), dbName: uniqueDatabaseName(import.meta.url) });
     await ensureViewIndexes(mongo, 'activities', 1);
-    const collection = activityCollection(mongo, 1);
+    collections = activityCollections(mongo, 1);
     // Several activities share a second, so the id must break ties.
     for (let from = 0; from < TOTAL; from += 1_000) {
       const batch = Array.from({ length: Math.min(1_000, TOTAL - from) }, (_, i) =>
         doc(from + i, START + Math.floor((from + i) / 3) * 1_000),
       );
-      await writeActivities(collection, batch);
+      await writeActivities(collections, batch);
     }
     app = await buildApp({
       queries: viewQueries(mongo, viewAliases(mongo)),
@@ -70,7 +71,7 @@ describe(`paging through ${String(TOTAL)} activities while new ones arrive`, () 
         // New activities land meanwhile: newer than everything, and late ones inside the range already paged.
         const late = [doc(1_000_000 + arrivals, START + TOTAL * 1_000), doc(2_000_000 + arrivals, START + 5_000)];
         arrivals += 1;
-        await writeActivities(activityCollection(mongo, 1), late);
+        await writeActivities(collections, late);
       } while (cursor !== null);
 
       const duplicates = [...seen.values()].filter((count) => count > 1).length;

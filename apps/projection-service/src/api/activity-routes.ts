@@ -1,28 +1,37 @@
+import { Readable } from 'node:stream';
+import { finished } from 'node:stream/promises';
 import { NotFoundError, ValidationError } from '@zc/errors';
-import { requireScopes, type HttpApp } from '@zc/http';
+import { createAdmission, requireScopes, type HttpApp } from '@zc/http';
 import { z } from 'zod';
-import type { ActivityDoc } from '../domain/activity-view';
 import type { ViewQueries } from '../adapters/view-queries';
+import { ActivityFilters } from '../domain/activity-filter';
+import type { PageItem } from '../domain/activity-pages';
 import { decodeCursor, decodeDateCursor, encodeCursor } from './cursor';
-import { ActivityListResponse, ActivityResponse, LimitQuery, UserListResponse } from './schemas';
+import { ActivityDetailResponse, ActivityListResponse, LimitQuery, UserListResponse } from './schemas';
 
 const Instant = z.iso.datetime({ offset: true }).transform((value) => new Date(value));
 
-const ActivitiesQuery = z
-  .object({
-    connector: z.string().min(1).optional(),
-    actorId: z.coerce.number().int().optional(),
-    actorType: z.enum(['user', 'system']).optional(),
-    action: z.string().min(1).optional(),
-    sourceType: z.string().min(1).optional(),
-    ip: z.string().min(1).optional(),
-    from: Instant.optional().describe('inclusive, ISO-8601'),
-    to: Instant.optional().describe('exclusive, ISO-8601'),
-    limit: LimitQuery,
-    cursor: z.string().min(1).optional(),
-  })
+/** Filters shared by the list and the export; the domain's filter schema says what each one means. */
+const FilterQuery = z.object({
+  connector: ActivityFilters.shape.connector,
+  actorId: ActivityFilters.shape.actorId,
+  actorType: ActivityFilters.shape.actorType,
+  action: ActivityFilters.shape.action,
+  sourceType: ActivityFilters.shape.sourceType,
+  ip: ActivityFilters.shape.ip.describe('an IP address or a CIDR range'),
+  q: ActivityFilters.shape.q.describe('case-insensitive text in the description, action label or actor name'),
+  from: Instant.optional().describe('inclusive, ISO-8601'),
+  to: Instant.optional().describe('exclusive, ISO-8601'),
+});
+
+const ActivitiesQuery = FilterQuery.extend({
+  limit: LimitQuery,
+  cursor: z.string().min(1).optional(),
+})
   // An unknown parameter (a misspelt filter) must fail loudly, not silently return everything.
   .strict();
+
+const ExportQuery = FilterQuery.strict();
 
 const UsersQuery = z
   .object({
@@ -32,23 +41,65 @@ const UsersQuery = z
   })
   .strict();
 
-const present = (doc: ActivityDoc) => ({
-  activityId: doc._id,
-  connectorIds: [...doc.connectorIds].sort(),
-  account: doc.account,
-  auditLogId: doc.auditLogId,
-  occurredAt: doc.occurredAt.toISOString(),
-  collectedAt: doc.collectedAt.toISOString(),
-  actor: doc.actor,
-  action: doc.action,
-  actionLabel: doc.actionLabel,
-  source: doc.source,
-  description: doc.description,
-  ipAddress: doc.ipAddress,
+const present = (item: PageItem, connectorIds: readonly string[]) => ({
+  activityId: item._id,
+  connectorIds: [...connectorIds].sort(),
+  account: item.account,
+  auditLogId: item.auditLogId,
+  occurredAt: item.occurredAt.toISOString(),
+  collectedAt: item.collectedAt.toISOString(),
+  actor: item.actor,
+  action: item.action,
+  actionLabel: item.actionLabel,
+  source: item.source,
+  description: item.description,
+  ipAddress: item.ipAddress,
 });
 
-export function registerActivityRoutes(app: HttpApp, queries: ViewQueries): void {
+const definedFilters = (filters: z.output<typeof FilterQuery>): ActivityFilters => {
+  if (filters.from && filters.to && filters.from >= filters.to) {
+    throw new ValidationError('The time range is empty.', {
+      fields: [{ field: 'querystring.from', message: 'must be before `to`' }],
+    });
+  }
+  return Object.fromEntries(Object.entries(filters).filter(([, value]) => value !== undefined));
+};
+
+export interface ActivityRouteLimits {
+  /** Server-side time limit of one list query, queueing included. */
+  queryTimeLimitMs: number;
+  /** Time limit of one export. */
+  exportTimeLimitMs: number;
+  /** Activity queries served at once, and allowed to wait; past both, 503 with Retry-After. */
+  maxConcurrent: number;
+  maxQueued: number;
+  /** Exports streamed at once (each holds a slot until its stream ends). */
+  maxExports: number;
+}
+
+export interface ActivityRouteDeps {
+  queries: ViewQueries;
+  limits: ActivityRouteLimits;
+  /** Monotonic milliseconds, for deadlines. */
+  clock: () => number;
+}
+
+export function registerActivityRoutes(app: HttpApp, deps: ActivityRouteDeps): void {
+  const { queries, limits, clock } = deps;
   const scope = requireScopes('activities:read');
+  const listing = createAdmission({
+    name: 'activity queries',
+    maxConcurrent: limits.maxConcurrent,
+    maxQueued: limits.maxQueued,
+    retryAfterSeconds: 1,
+  });
+  const exporting = createAdmission({
+    name: 'exports',
+    maxConcurrent: limits.maxExports,
+    maxQueued: 0,
+    retryAfterSeconds: 5,
+  });
+  const deadline = (limitMs: number) => ({ at: clock() + limitMs, now: clock });
 
   app.get(
     '/v1/activities',
@@ -63,18 +114,56 @@ export function registerActivityRoutes(app: HttpApp, queries: ViewQueries): void
     },
     async (request) => {
       const { limit, cursor, ...filters } = request.query;
-      if (filters.from && filters.to && filters.from >= filters.to) {
-        throw new ValidationError('The time range is empty.', {
-          fields: [{ field: 'querystring.from', message: 'must be before `to`' }],
-        });
-      }
-      const defined = Object.fromEntries(Object.entries(filters).filter(([, value]) => value !== undefined));
-      const after = cursor === undefined ? undefined : decodeDateCursor(cursor);
-      const page = await queries.activities(defined, limit, after);
+      const query = {
+        filters: definedFilters(filters),
+        deadline: deadline(limits.queryTimeLimitMs),
+        limitMs: limits.queryTimeLimitMs,
+        ...(cursor === undefined ? {} : { after: decodeDateCursor(cursor) }),
+      };
+      const page = await listing.run(() => queries.activities(query, limit));
       return {
-        items: page.items.map(present),
+        items: page.items.map((found) => present(found.item, found.connectorIds)),
         nextCursor: page.next === null ? null : encodeCursor(page.next.value, page.next.id),
       };
+    },
+  );
+
+  app.get(
+    '/v1/activities/export',
+    {
+      preHandler: scope,
+      schema: {
+        tags: ['activities'],
+        summary: 'Every matching activity as NDJSON (one JSON object per line), newest first, streamed',
+        querystring: ExportQuery,
+      },
+    },
+    async (request, reply) => {
+      const query = {
+        filters: definedFilters(request.query),
+        deadline: deadline(limits.exportTimeLimitMs),
+        limitMs: limits.exportTimeLimitMs,
+      };
+      return exporting.run(async () => {
+        // The stream starts before the response does, so a query error is still a problem-details answer.
+        const stream = await queries.activityStream(query);
+        const first = await stream.next();
+        const lines = async function* () {
+          if (first.done) return;
+          yield `${JSON.stringify(present(first.value.item, first.value.connectorIds))}\n`;
+          for await (const found of stream) yield `${JSON.stringify(present(found.item, found.connectorIds))}\n`;
+        };
+        const body = Readable.from(lines(), { objectMode: false });
+        body.on('error', (error) => request.log.warn({ err: error }, 'activity export ended early'));
+        const filename = `activities-${request.query.connector ?? 'all'}.ndjson`.replace(/[^a-zA-Z0-9._-]/g, '_');
+        await reply
+          .type('application/x-ndjson; charset=utf-8')
+          .header('content-disposition', `attachment; filename="${filename}"`)
+          .send(body);
+        // The slot is held until the body has been written or the client went away.
+        await finished(reply.raw).catch(() => undefined);
+        return reply;
+      });
     },
   );
 
@@ -84,15 +173,16 @@ export function registerActivityRoutes(app: HttpApp, queries: ViewQueries): void
       preHandler: scope,
       schema: {
         tags: ['activities'],
-        summary: 'One activity by id (zd:<account>:<audit log id>)',
+        summary: 'One activity by id (zd:<account>:<audit log id>), with the raw Zendesk record',
         params: z.object({ id: z.string().min(1).max(200) }),
-        response: { 200: ActivityResponse },
+        response: { 200: ActivityDetailResponse },
       },
     },
     async (request) => {
       const doc = await queries.activity(request.params.id);
       if (doc === null) throw new NotFoundError(`No activity ${request.params.id}.`);
-      return present(doc);
+      const { connectorIds, rawJson, ...item } = doc;
+      return { ...present(item, connectorIds), raw: JSON.parse(rawJson) as Record<string, unknown> };
     },
   );
 

@@ -113,6 +113,11 @@ export const ActivityResponse = z.object({
   ipAddress: z.string().nullable(),
 });
 
+export const ActivityDetailResponse = ActivityResponse.extend({
+  /** The audit-log record as Zendesk returned it. */
+  raw: z.record(z.string(), z.unknown()),
+});
+
 export const ActivityListResponse = z.object({ items: z.array(ActivityResponse), nextCursor: z.string().nullable() });
 
 export const UserResponse = z.object({

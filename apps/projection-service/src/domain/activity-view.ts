@@ -17,6 +17,11 @@ export interface ActivityDoc {
   source: { type: string; id: number | null; label: string };
   description: string;
   ipAddress: string | null;
+  /**
+   * The audit-log record as Zendesk returned it, as JSON text: its keys are Zendesk's, and FerretDB refuses
+   * keys with dots or nested arrays. Kept here for the detail view, never in the query pages.
+   */
+  rawJson: string;
 }
 
 export function toActivityDoc(event: ZendeskActivityRecorded): ActivityDoc {
@@ -34,6 +39,7 @@ export function toActivityDoc(event: ZendeskActivityRecorded): ActivityDoc {
     source: data.source,
     description: data.description,
     ipAddress: data.ipAddress,
+    rawJson: JSON.stringify(data.raw),
   };
 }
 

@@ -91,7 +91,10 @@ export function relayLoop<E extends NewEvent>(deps: RelayLoopDeps<E>) {
       return 'idle';
     }
     for (const [streamId, version] of moved) state.published.set(streamId, version);
-    return 'busy';
+    // Straight on only while a backlog remains: a round reads every stream and its new commits (the
+    // embedded store scans for that), so under a steady trickle of appends, rounds back to back cost
+    // the store more than the appends themselves. A short read means it caught up: wait the interval.
+    return candidates.length >= deps.batchSize ? 'busy' : 'idle';
   };
 
   const run = async () => {

@@ -1,0 +1,139 @@
+import { ServiceUnavailableError } from '@zc/errors';
+import type { ActivityFilters } from '../domain/activity-filter';
+import {
+  bucketsInWindow,
+  dayId,
+  daysInWindow,
+  itemMatches,
+  newestFirst,
+  pageId,
+  type ActivityPageDoc,
+  type PageItem,
+  type Window,
+} from '../domain/activity-pages';
+import type { ActivityCollections } from './view-collections';
+
+/** A query's time budget, from the moment the request arrived (time spent queued counts). */
+export interface Deadline {
+  readonly at: number;
+  readonly now: () => number;
+}
+
+export class QueryTimeoutError extends ServiceUnavailableError {
+  constructor(limitMs: number) {
+    super(`The query ran past its ${String(limitMs)} ms limit; narrow the filters or retry shortly.`, {
+      code: 'QUERY_TIMEOUT',
+      retryAfterSeconds: 1,
+    });
+  }
+}
+
+/** Every store call carries the time left as `maxTimeMS`, so the server stops working for a caller that gave up. */
+function remaining(deadline: Deadline, limitMs: number): number {
+  const left = deadline.at - deadline.now();
+  if (left <= 0) throw new QueryTimeoutError(limitMs);
+  return Math.max(1, Math.floor(left));
+}
+
+export interface FoundActivity {
+  connectorId: string;
+  item: PageItem;
+}
+
+export interface SearchContext {
+  collections: ActivityCollections;
+  deadline: Deadline;
+  limitMs: number;
+}
+
+/** Pages read ahead per round: one for the common "latest" query, more as a selective filter keeps missing. */
+const PREFETCH = [1, 2, 4, 8];
+
+/**
+ * One connector's matching activities, newest first, read lazily: its directory, then each day's facets, then
+ * only the pages whose facets can match. Nothing is asked of the store but documents by `_id`.
+ */
+export async function* connectorActivities(
+  context: SearchContext,
+  connectorId: string,
+  filters: ActivityFilters,
+  window: Window,
+): AsyncGenerator<FoundActivity> {
+  const { collections, deadline, limitMs } = context;
+  const maxTimeMS = () => remaining(deadline, limitMs);
+  const directory = await collections.directory.findOne({ _id: connectorId }, { maxTimeMS: maxTimeMS() });
+  if (directory === null) return;
+  let round = 0;
+  for (const day of daysInWindow(directory.days, window)) {
+    const facets = await collections.days.findOne({ _id: dayId(connectorId, day) }, { maxTimeMS: maxTimeMS() });
+    if (facets === null) continue;
+    const buckets = bucketsInWindow(facets.buckets, window, filters);
+    for (let index = 0; index < buckets.length;) {
+      const size = PREFETCH[Math.min(round, PREFETCH.length - 1)] ?? 1;
+      round += 1;
+      const slice = buckets.slice(index, index + size);
+      index += size;
+      const pages = await Promise.all(
+        slice.map((bucket) =>
+          collections.pages.findOne({ _id: pageId(connectorId, bucket.start) }, { maxTimeMS: maxTimeMS() }),
+        ),
+      );
+      for (const page of pages.filter((found): found is ActivityPageDoc => found !== null)) {
+        for (const item of page.items) if (itemMatches(filters, window, item)) yield { connectorId, item };
+      }
+    }
+  }
+}
+
+/**
+ * Several connectors' streams merged newest first. The same Zendesk record seen by two connectors (two
+ * connectors on one account) comes out once, with both connector ids.
+ */
+export async function* mergedActivities(
+  streams: AsyncGenerator<FoundActivity>[],
+): AsyncGenerator<{ item: PageItem; connectorIds: string[] }> {
+  const heads = await Promise.all(streams.map(async (stream) => ({ stream, head: await stream.next() })));
+  let previous: { item: PageItem; connectorIds: string[] } | undefined;
+  for (;;) {
+    let best: (typeof heads)[number] | undefined;
+    for (const entry of heads) {
+      if (entry.head.done) continue;
+      if (best === undefined || newestFirst(entry.head.value.item, (best.head.value as FoundActivity).item) < 0)
+        best = entry;
+    }
+    if (best === undefined || best.head.done) break;
+    const found = best.head.value;
+    best.head = await best.stream.next();
+    if (previous !== undefined && previous.item._id === found.item._id) {
+      previous.connectorIds = [...new Set([...previous.connectorIds, found.connectorId])].sort();
+      continue;
+    }
+    if (previous !== undefined) yield previous;
+    previous = { item: found.item, connectorIds: [found.connectorId] };
+  }
+  if (previous !== undefined) yield previous;
+}
+
+export interface ActivityPage {
+  items: { item: PageItem; connectorIds: string[] }[];
+  next: { value: Date; id: string } | null;
+}
+
+/** The first `limit` matches, and the keyset position after the last one when more exist. */
+export async function firstPage(
+  stream: AsyncGenerator<{ item: PageItem; connectorIds: string[] }>,
+  limit: number,
+): Promise<ActivityPage> {
+  const items: { item: PageItem; connectorIds: string[] }[] = [];
+  for await (const found of stream) {
+    items.push(found);
+    // One more than asked tells whether another page exists without a count.
+    if (items.length > limit) break;
+  }
+  const page = items.slice(0, limit);
+  const last = page.at(-1);
+  return {
+    items: page,
+    next: items.length > limit && last ? { value: last.item.occurredAt, id: last.item._id } : null,
+  };
+}
