@@ -187,12 +187,16 @@ async function main(): Promise<void> {
     for (const shape of shapes) {
       const times: number[] = [];
       let items = 0;
+      let refused = 0;
       for (let run = 0; run < RUNS; run += 1) {
         const path = await shape.path(run);
         const started = performance.now();
-        const page = await get(path);
+        const response = await fetch(`${baseUrl}${path}`, { headers: { authorization: `Bearer ${KEY}` } });
+        const body = (await response.json()) as { items?: unknown[] };
+        // A query past its time limit answers 503: it counts with its time, and as refused.
         times.push(performance.now() - started);
-        items += page.items.length;
+        if (response.status === 200) items += body.items?.length ?? 0;
+        else refused += 1;
       }
       for (const [label, q] of [
         ['p50', 0.5],
@@ -208,7 +212,7 @@ async function main(): Promise<void> {
         });
       }
       out(
-        `${shape.name}: p50 ${pct(times, 0.5).toFixed(0)} ms, p95 ${pct(times, 0.95).toFixed(0)} ms over ${String(RUNS)} runs (${(items / RUNS).toFixed(0)} items/page)`,
+        `${shape.name}: p50 ${pct(times, 0.5).toFixed(0)} ms, p95 ${pct(times, 0.95).toFixed(0)} ms over ${String(RUNS)} runs (${(items / RUNS).toFixed(0)} items/page, ${String(refused)} refused)`,
       );
     }
 

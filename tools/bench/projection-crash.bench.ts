@@ -4,7 +4,7 @@
  * committed, restart it, and measure the time until the group's lag is 0; then check that the API serves
  * exactly the topic's activity ids. Target: caught up within 2 minutes of the restart.
  * Run: npx tsx tools/bench/projection-crash.bench.ts [--scale 1] [--connectors 5] [--kill-at 0.5]
- *      [--session-timeout 30s] [--concurrency 6] [--timeout-min 30] [--stall-min 3]
+ *      [--session-timeout 30s] [--concurrency 1] [--timeout-min 30] [--stall-min 3]
  */
 import { parseArgs } from 'node:util';
 import { createApiKeyStore } from '@zc/api-keys';
@@ -30,7 +30,7 @@ const { values } = parseArgs({
     // The service's default: a restarted instance waits for the killed member's session to expire.
     'session-timeout': { type: 'string', default: '30s' },
     'timeout-min': { type: 'string', default: '30' },
-    concurrency: { type: 'string', default: '6' },
+    concurrency: { type: 'string', default: '1' },
     // No lag change for this long ends the run as stuck (and says what /v1/lag reports).
     'stall-min': { type: 'string', default: '3' },
   },
@@ -70,7 +70,7 @@ async function main(): Promise<void> {
   await admin.connect();
   try {
     await ensureTopics(client, topicSpecs(naming, TOPIC_NAMES, 6));
-    const auth = await connectMongo({ uri: stack.mongoUri, dbName: `${database}_auth` });
+    const auth = await connectMongo({ uri: stack.mongoUri, dbName: `${database}_keys` });
     const apiKey = (await createApiKeyStore(auth.db).create({ name: 'bench', scopes: ['activities:read'] })).presented;
     await auth.close();
 
@@ -106,7 +106,7 @@ async function main(): Promise<void> {
           CONSUMER_PARTITIONS_CONCURRENTLY: values.concurrency,
           MONGO_URI: stack.mongoUri,
           MONGO_DB: database,
-          AUTH_MONGO_DB: `${database}_auth`,
+          KEYS_MONGO_DB: `${database}_keys`,
           LAG_GROUPS: groupId,
         },
         { onLine: (line) => process.stderr.write(`[${name}] ${line}\n`), readyTimeoutMs: TIMEOUT_MS },

@@ -17,7 +17,9 @@ const QUICK: Record<string, { args?: string[]; env?: Record<string, string> }> =
   'projection.bench.ts': { args: ['--ingest', '10000'] },
   'activity-views.bench.ts': { args: ['--per-connector', '20000', '--runs', '30', '--seconds', '15'] },
   'outbox-relay.bench.ts': { env: { EVENTS: '2000' } },
+  'api-key-flood.bench.ts': { args: ['5'] },
   'projection-crash.bench.ts': { args: ['--scale', '0.1'] },
+  'store-by-id.bench.ts': { args: ['--no-stock'] },
 };
 
 interface BenchRun {

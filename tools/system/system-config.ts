@@ -18,7 +18,7 @@ export interface SystemIdentity {
   id: string;
   ports: Record<ServiceName, number>;
   urls: Record<ServiceName, string>;
-  databases: { auth: string; collector: string; projection: string };
+  databases: { auth: string; keys: string; collector: string; projection: string };
   topicPrefix: string;
   groups: { collector: string; projection: string };
   encryptionKeys: string;
@@ -40,7 +40,12 @@ export async function createIdentity(fileUrl: string): Promise<SystemIdentity> {
     id,
     ports,
     urls,
-    databases: { auth: `${id}_auth`, collector: `${id}_collector`, projection: `${id}_projection` },
+    databases: {
+      auth: `${id}_auth`,
+      keys: `${id}_keys`,
+      collector: `${id}_collector`,
+      projection: `${id}_projection`,
+    },
     topicPrefix: `${id.replace(/_/g, '-')}.`,
     groups: { collector: `${id}-collector`, projection: `${id}-projection` },
     encryptionKeys: generateKeySpec(`e2e${randomBytes(2).toString('hex')}`),
@@ -82,14 +87,19 @@ export function serviceEnvironment(identity: SystemIdentity, name: ServiceName):
     case 'zendesk-sim':
       return { PORT: common.PORT, HOST: common.HOST };
     case 'auth-service':
-      return { ...common, MONGO_DB: identity.databases.auth, ADMIN_BOOTSTRAP_KEY: identity.adminKey };
+      return {
+        ...common,
+        MONGO_DB: identity.databases.auth,
+        KEYS_MONGO_DB: identity.databases.keys,
+        ADMIN_BOOTSTRAP_KEY: identity.adminKey,
+      };
     case 'collector-service':
       return { ...common, MONGO_DB: identity.databases.collector, CONSUMER_GROUP: identity.groups.collector };
     case 'projection-service':
       return {
         ...common,
         MONGO_DB: identity.databases.projection,
-        AUTH_MONGO_DB: identity.databases.auth,
+        KEYS_MONGO_DB: identity.databases.keys,
         CONSUMER_GROUP: identity.groups.projection,
       };
   }

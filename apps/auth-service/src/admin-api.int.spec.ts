@@ -1,3 +1,4 @@
+import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { uniqueDatabaseName, uniqueName, waitFor } from '@zc/testing';
 import { auth, seedZendesk, startAuthHarness, type AuthHarness } from './testing/auth-harness';
@@ -54,6 +55,16 @@ describe('bad input: 400 naming the field, nothing appended', () => {
     ['rate limit fractional', { ...valid, rateLimitPerMinute: 1.5 }, 'body.rateLimitPerMinute'],
     ['rate limit a string', { ...valid, rateLimitPerMinute: '200' }, 'body.rateLimitPerMinute'],
     ['unknown field', { ...valid, tenant: 'x' }, 'body'],
+    ['NUL in name', { ...valid, name: 'Ac\u0000me' }, 'body.name'],
+    ['NUL in clientId', { ...valid, clientId: 'cas\u0000' }, 'body.clientId'],
+    ['NUL in clientSecret', { ...valid, clientSecret: `${SECRET}\u0000` }, 'body.clientSecret'],
+    ['newline in name', { ...valid, name: 'Acme\nInc' }, 'body.name'],
+    ['trailing newline in name', { ...valid, name: 'Acme\n' }, 'body.name'],
+    ['BEL in name', { ...valid, name: 'Acme\u0007' }, 'body.name'],
+    ['C1 control in name', { ...valid, name: 'Acme\u0085' }, 'body.name'],
+    ['right-to-left override in name', { ...valid, name: 'Acme\u202Egpj.exe' }, 'body.name'],
+    ['bidi isolate in clientId', { ...valid, clientId: 'cas\u2066x\u2069' }, 'body.clientId'],
+    ['tab in endpoint', { ...valid, endpoint: 'acme.zendesk.com\t' }, 'body.endpoint'],
   ];
   it.each(cases)('register: %s', async (_label, body, field) => {
     const before = await commits();
@@ -72,6 +83,9 @@ describe('bad input: 400 naming the field, nothing appended', () => {
       ['PATCH', `/v1/connectors/${id}`, { rateLimitPerMinute: 0 }, 'body.rateLimitPerMinute'],
       ['PATCH', `/v1/connectors/${id}`, {}, 'body.rateLimitPerMinute'],
       ['PATCH', `/v1/connectors/${id}`, { name: 'Renamed' }, 'body.name'],
+      ['PATCH', `/v1/connectors/${id}`, { name: 'Bad\u202Ename' }, 'body.name'],
+      ['POST', `/v1/connectors/${id}/credentials`, { clientId: 'c\u0000', clientSecret: 'ok-secret' }, 'body.clientId'],
+      ['POST', `/v1/connectors/${id}/credentials`, { clientSecret: 'bad\u001bsecret' }, 'body.clientSecret'],
       ['POST', `/v1/connectors/${id}/credentials`, { clientSecret: '' }, 'body.clientSecret'],
       ['POST', `/v1/connectors/${id}/recollect`, { from: 'yesterday', to: '2026-05-08T00:00:00Z' }, 'body.from'],
       ['POST', `/v1/connectors/${id}/recollect`, { from: '2026-05-01T00:00:00Z' }, 'body.to'],
@@ -233,5 +247,51 @@ describe('lifecycle commands', () => {
       expect(text).not.toContain(SECRET);
       expect(text).not.toContain('kkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkk');
     }
+  });
+});
+
+describe('transport: JSON only, every error problem details', () => {
+  it('refuses a form-encoded registration with 415 and appends nothing', async () => {
+    const before = await commits();
+    const response = await h.runtime.app.inject({
+      method: 'POST',
+      url: '/v1/connectors',
+      headers: { ...auth, 'content-type': 'application/x-www-form-urlencoded' },
+      payload: new URLSearchParams({ ...valid, endpoint: 'formbody.zendesk.com' }).toString(),
+    });
+    expect(response.statusCode, response.body).toBe(415);
+    expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(response.json()).toMatchObject({ status: 415, code: 'UNSUPPORTED_MEDIA_TYPE' });
+    expect(await commits()).toBe(before);
+  });
+
+  it('answers a __proto__ body with problem details that say why', async () => {
+    const response = await h.runtime.app.inject({
+      method: 'POST',
+      url: '/v1/connectors',
+      headers: { ...auth, 'content-type': 'application/json' },
+      payload: `{"__proto__":{"x":1},"name":"a"}`,
+    });
+    expect(response.statusCode).toBe(400);
+    expect(response.json()).toMatchObject({ code: 'FORBIDDEN_JSON_KEY' });
+  });
+
+  it("answers a 100 KB OAuth state with 431 problem details, not Fastify's default body", async () => {
+    await h.runtime.app.listen({ port: 0, host: '127.0.0.1' });
+    const { port } = h.runtime.app.server.address() as AddressInfo;
+    const response = await fetch(`http://127.0.0.1:${String(port)}/api/oauth/saga?code=x&state=${'s'.repeat(100_000)}`);
+    expect(response.status).toBe(431);
+    expect(response.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+    expect(await response.json()).toMatchObject({ status: 431, code: 'REQUEST_HEADER_FIELDS_TOO_LARGE' });
+  });
+
+  it('refuses control characters in the OAuth callback query, naming the parameter', async () => {
+    const response = await h.runtime.app.inject({
+      method: 'GET',
+      url: `/api/oauth/saga?code=abc&state=${encodeURIComponent('s\u202Et')}`,
+    });
+    expect(response.statusCode).toBe(400);
+    const problem = response.json<{ errors: { field: string }[] }>();
+    expect(problem.errors.map((e) => e.field)).toContain('querystring.state');
   });
 });

@@ -14,6 +14,11 @@ export const AuthConfigSchema = z.object({
   KAFKA_TOPIC_PREFIX: z.string().default(''),
   MONGO_URI: z.string().min(1),
   MONGO_DB: z.string().min(1).default('zc_auth'),
+  /**
+   * API keys (digests only) live in a database of their own, on the same server: services that only
+   * verify keys (the projection) are given this one and never the event store with sealed secrets.
+   */
+  KEYS_MONGO_DB: z.string().min(1).default('zc_keys'),
   ENCRYPTION_KEYS: z.string().min(1).describe('id:base64key,...; the first is active'),
   PUBLIC_BASE_URL: z.url().default('http://127.0.0.1:8081'),
   /** Trusted deployment setting: every <account>.zendesk.com is served from this base URL (the simulator). */

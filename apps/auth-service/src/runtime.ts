@@ -9,8 +9,10 @@ import { parseKeyRing } from '@zc/secrets';
 import type { Logger } from 'pino';
 import { connectorEventsPort } from './adapters/connector-publisher';
 import { registerOutboxMetrics, registerOutboxReadiness } from './adapters/outbox-metrics';
-import { createConnectorRepository } from './adapters/connector-repository';
+import { createConnectorClaims, type ConnectorClaims } from './adapters/connector-claims';
+import { createConnectorRepository, type ConnectorRepository } from './adapters/connector-repository';
 import { createOAuthStateStore } from './adapters/oauth-states';
+import { moveLegacyApiKeys } from './adapters/legacy-api-keys';
 import { createZendeskGateway } from './adapters/zendesk-gateway';
 import type { AuthDeps } from './application/deps';
 import { maintainAllTokens, type MaintenanceResult } from './application/token-maintenance';
@@ -23,13 +25,15 @@ export interface AuthRuntimeOptions {
   now?: () => Date;
   /** Tests drive the maintenance pass themselves; main.ts runs it every TOKEN_MAINTENANCE_INTERVAL. */
   startTokenLoop?: boolean;
-  /** Tests substitute a cheaper scrypt cost. */
-  apiKeyStore?: (mongo: MongoHandle) => ApiKeyStore;
+  /** Tests substitute their own key store (on the keys database). */
+  apiKeyStore?: (keysMongo: MongoHandle) => ApiKeyStore;
 }
 
 export interface AuthRuntime extends AuthApp {
   deps: AuthDeps;
   mongo: MongoHandle;
+  /** The database of API key digests only (KEYS_MONGO_DB), the one the projection may read. */
+  keysMongo: MongoHandle;
   relay: OutboxRelay;
   connectorTopic: string;
   /** The generated bootstrap key, when this start created it (print it once). */
@@ -44,6 +48,11 @@ export async function createAuthRuntime(options: AuthRuntimeOptions): Promise<Au
   const now = options.now ?? (() => new Date());
   const keyRing = parseKeyRing(config.ENCRYPTION_KEYS);
   const mongo = await connectMongo({ uri: config.MONGO_URI, dbName: config.MONGO_DB, appName: 'auth-service' });
+  const keysMongo = await connectMongo({
+    uri: config.MONGO_URI,
+    dbName: config.KEYS_MONGO_DB,
+    appName: 'auth-service',
+  });
   const kafkaLogger: KafkaLogger = logger.child({ component: 'kafka' });
   const kafka = createKafkaClient({
     brokers: [...config.KAFKA_BROKERS],
@@ -65,12 +74,20 @@ export async function createAuthRuntime(options: AuthRuntimeOptions): Promise<Au
   const store = await createEventStore<ConnectorEvent>({ mongo, now });
   const states = createOAuthStateStore(mongo.db);
   await states.ensureIndexes();
-  const apiKeys = options.apiKeyStore?.(mongo) ?? createApiKeyStore(mongo.db, { now });
+  const apiKeys = options.apiKeyStore?.(keysMongo) ?? createApiKeyStore(keysMongo.db, { now });
   await apiKeys.ensureIndexes();
+  const moved = await moveLegacyApiKeys(mongo.db, keysMongo.db);
+  if (moved > 0) logger.info({ moved, to: config.KEYS_MONGO_DB }, 'moved API keys out of the auth database');
   const generatedBootstrapKey = await ensureBootstrap(apiKeys, config.ADMIN_BOOTSTRAP_KEY);
 
+  const repository = createConnectorRepository(store);
+  const claims = createConnectorClaims(mongo.db);
+  await claims.ensureIndexes();
+  await claimExistingConnectors(claims, repository, now, logger);
+
   const deps: AuthDeps = {
-    repository: createConnectorRepository(store),
+    repository,
+    claims,
     states,
     zendesk: createZendeskGateway({ hostOverrideUrl: config.ZENDESK_HOST_OVERRIDE_URL }),
     keyRing,
@@ -114,6 +131,7 @@ export async function createAuthRuntime(options: AuthRuntimeOptions): Promise<Au
     ...built,
     deps,
     mongo,
+    keysMongo,
     relay,
     connectorTopic,
     generatedBootstrapKey,
@@ -125,6 +143,7 @@ export async function createAuthRuntime(options: AuthRuntimeOptions): Promise<Au
       await relay.stop();
       await publisher.disconnect();
       await mongo.close();
+      await keysMongo.close();
     },
   };
 }
@@ -138,4 +157,27 @@ async function ensureBootstrap(apiKeys: ApiKeyStore, presented: string | undefin
   if ((await apiKeys.list()).length > 0) return null;
   const created = await apiKeys.create({ name: 'bootstrap', scopes: [...API_KEY_SCOPES] });
   return created.presented;
+}
+
+/**
+ * Connectors registered before claims existed get theirs on the first start that has them, so a
+ * duplicate of one of them is refused too. Duplicates already present are logged, not undone.
+ */
+async function claimExistingConnectors(
+  claims: ConnectorClaims,
+  repository: ConnectorRepository,
+  now: () => Date,
+  logger: Logger,
+): Promise<void> {
+  if (!(await claims.isEmpty())) return;
+  for (const state of await repository.loadAll()) {
+    if (state.status === 'disconnected') continue;
+    const result = await claims.claim(state, state.connectorId, now());
+    if (!result.ok) {
+      logger.warn(
+        { connectorId: state.connectorId, existingConnectorId: result.holder.connectorId },
+        'connector duplicates another for the same Zendesk account and client; disconnect one of them',
+      );
+    }
+  }
 }

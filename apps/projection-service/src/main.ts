@@ -2,19 +2,17 @@ import { createApiKeyStore } from '@zc/api-keys';
 import { parseConfig } from '@zc/config';
 import { closeOnSignals, createLogger } from '@zc/http';
 import { connectMongo } from '@zc/mongo';
-import { ProjectionConfig } from './config';
+import { ProjectionConfig, projectionDatabases } from './config';
 import { startProjectionService } from './projection-service';
 
 const config = parseConfig(ProjectionConfig, process.env);
 const logger = createLogger({ serviceName: 'projection-service', level: config.LOG_LEVEL });
 
-const mongo = await connectMongo({ uri: config.MONGO_URI, dbName: config.MONGO_DB, appName: 'projection-service' });
-const authMongo = await connectMongo({
-  uri: config.MONGO_URI,
-  dbName: config.AUTH_MONGO_DB,
-  appName: 'projection-service',
-});
-const apiKeys = createApiKeyStore(authMongo.db);
+const databases = projectionDatabases(config);
+const mongo = await connectMongo({ ...databases.views, appName: 'projection-service' });
+// Key digests only: this handle (and its credentials) never reaches the auth service's event store.
+const keysMongo = await connectMongo({ ...databases.apiKeys, appName: 'projection-service' });
+const apiKeys = createApiKeyStore(keysMongo.db);
 
 const service = await startProjectionService({
   kafkaBrokers: config.KAFKA_BROKERS,
@@ -44,6 +42,6 @@ const service = await startProjectionService({
   logger,
 });
 
-closeOnSignals(service.app, [() => service.stop(), () => mongo.close(), () => authMongo.close()]);
+closeOnSignals(service.app, [() => service.stop(), () => mongo.close(), () => keysMongo.close()]);
 const address = await service.app.listen({ port: config.PORT, host: config.HOST });
 logger.info({ address }, `projection-service listening on ${address}`);

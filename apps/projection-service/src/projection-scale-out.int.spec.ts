@@ -44,7 +44,7 @@ describe('two projection instances in one consumer group', () => {
   beforeAll(async () => {
     await admin.connect();
     await ensureTopics(client, topicSpecs(naming, TOPIC_NAMES, 6));
-    const auth = await connectMongo({ uri: inject('mongoUri'), dbName: `${database}_auth` });
+    const auth = await connectMongo({ uri: inject('mongoUri'), dbName: `${database}_keys` });
     apiKey = (await createApiKeyStore(auth.db).create({ name: 'scale-out', scopes: ['activities:read'] })).presented;
     await auth.close();
   });
@@ -62,7 +62,7 @@ describe('two projection instances in one consumer group', () => {
       CONSUMER_SESSION_TIMEOUT: '6s',
       MONGO_URI: inject('mongoUri'),
       MONGO_DB: database,
-      AUTH_MONGO_DB: `${database}_auth`,
+      KEYS_MONGO_DB: `${database}_keys`,
       LAG_GROUPS: groupId,
     });
     running.push(instance);

@@ -1,3 +1,4 @@
+import { createHash, randomBytes, scryptSync } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { connectMongo, type MongoHandle } from '@zc/mongo';
 import { uniqueDatabaseName } from '@zc/testing';
@@ -9,16 +10,13 @@ import {
   type ApiKeyStore,
 } from './index';
 
-// Cheap scrypt cost so the suite stays fast; production uses DEFAULT_SCRYPT.
-const FAST = { N: 1024, r: 8, p: 1, keyLength: 32 };
-
 describe('api key store against FerretDB', () => {
   let mongo: MongoHandle;
   let store: ApiKeyStore;
 
   beforeAll(async () => {
     mongo = await connectMongo({ uri: inject('mongoUri'), dbName: uniqueDatabaseName(import.meta.url) });
-    store = createApiKeyStore(mongo.db, { scrypt: FAST });
+    store = createApiKeyStore(mongo.db);
   });
 
   afterAll(async () => {
@@ -33,14 +31,35 @@ describe('api key store against FerretDB', () => {
     expect(await store.verify(presented)).toEqual({ keyId, scopes: ['connectors:read', 'connectors:write'] });
   });
 
-  it('stores only a salted hash, never the secret', async () => {
+  it('stores only the SHA-256 digest of the 256-bit secret, no password hash', async () => {
     const { keyId, presented } = await store.create({ name: 'stored', scopes: ['activities:read'] });
     const raw = await mongo.db.collection(API_KEYS_COLLECTION).findOne({ keyId });
     const secret = presented.split('_').slice(2).join('_');
     expect(JSON.stringify(raw)).not.toContain(secret);
     expect(raw).toMatchObject({ keyId, name: 'stored', revokedAt: null });
-    expect(typeof raw?.['salt']).toBe('string');
-    expect(typeof raw?.['hash']).toBe('string');
+    expect(raw?.['digest']).toBe(createHash('sha256').update(secret).digest('base64url'));
+    expect(raw).not.toHaveProperty('salt');
+    expect(raw).not.toHaveProperty('params');
+  });
+
+  it('still verifies a key stored with the old scrypt hash, then replaces it by the digest', async () => {
+    const keyId = 'feedfacefeedface';
+    const secret = randomBytes(32).toString('base64url');
+    const salt = randomBytes(16).toString('base64');
+    const params = { N: 1024, r: 8, p: 1, keyLength: 32 };
+    const hash = scryptSync(secret, Buffer.from(salt, 'base64'), 32, { N: 1024, r: 8, p: 1 }).toString('base64');
+    const legacy = { _id: keyId, keyId, name: 'legacy', scopes: ['connectors:read'], salt, hash, params };
+    await mongo.db
+      .collection<Record<string, unknown> & { _id: string }>(API_KEYS_COLLECTION)
+      .insertOne({ ...legacy, createdAt: new Date(), revokedAt: null });
+    expect(await store.verify(`zck_${keyId}_${'A'.repeat(43)}`)).toBeNull();
+    expect(await mongo.db.collection(API_KEYS_COLLECTION).findOne({ keyId })).toHaveProperty('hash');
+    expect(await store.verify(`zck_${keyId}_${secret}`)).toEqual({ keyId, scopes: ['connectors:read'] });
+    const migrated = await mongo.db.collection(API_KEYS_COLLECTION).findOne({ keyId });
+    expect(migrated?.['digest']).toBe(createHash('sha256').update(secret).digest('base64url'));
+    expect(migrated).not.toHaveProperty('hash');
+    expect(migrated).not.toHaveProperty('salt');
+    expect(await store.verify(`zck_${keyId}_${secret}`)).toEqual({ keyId, scopes: ['connectors:read'] });
   });
 
   it('refuses wrong secrets, unknown ids and malformed keys', async () => {

@@ -3,18 +3,19 @@ import { z } from 'zod';
 import { generatePresentedKey, parsePresentedKey } from './presented-key';
 import { apiKeyScopeSchema, type ApiKeyScope } from './scopes';
 import {
-  DEFAULT_SCRYPT,
-  fingerprint,
-  hashSecret,
-  secretMatches,
-  type ScryptParams,
-  type SecretHash,
+  digestMatches,
+  digestSecret,
+  isLegacySecretHash,
+  legacySecretMatches,
+  type LegacySecretHash,
 } from './secret-hash';
 
 export const API_KEYS_COLLECTION = 'api_keys';
 
-interface ApiKeyDocument extends SecretHash {
+/** `digest` is the SHA-256 of the secret; keys from before it carry the scrypt fields instead until verified once. */
+interface ApiKeyDocument extends Partial<LegacySecretHash> {
   _id: string;
+  digest?: string;
   keyId: string;
   name: string;
   scopes: ApiKeyScope[];
@@ -38,9 +39,6 @@ export interface VerifiedApiKey {
 export interface ApiKeyStoreOptions {
   collectionName?: string;
   now?: () => Date;
-  scrypt?: ScryptParams;
-  /** How many successful verifications are remembered in memory (see verify). */
-  cacheSize?: number;
 }
 
 export const newApiKeySchema = z.object({
@@ -59,15 +57,13 @@ export class InvalidPresentedKeyError extends Error {
 
 export type ApiKeyStore = ReturnType<typeof createApiKeyStore>;
 
-/** API keys stored hashed (scrypt, per-key salt) in `api_keys`; shared by every service that checks keys. */
+/**
+ * API keys stored as SHA-256 digests of their secrets in `api_keys`, in a database of their own that
+ * every service checking keys may read (it holds nothing else).
+ */
 export function createApiKeyStore(db: Db, options: ApiKeyStoreOptions = {}) {
   const keys: Collection<ApiKeyDocument> = db.collection<ApiKeyDocument>(options.collectionName ?? API_KEYS_COLLECTION);
   const now = options.now ?? (() => new Date());
-  const params = options.scrypt ?? DEFAULT_SCRYPT;
-  const cacheSize = options.cacheSize ?? 1_000;
-  // scrypt costs tens of ms of CPU by design; remembering which (key, hash) pairs already matched
-  // keeps hot callers cheap. The document is still read every time, so a revocation applies at once.
-  const verified = new Set<string>();
   let indexes: Promise<void> | undefined;
 
   const ensure = (): Promise<void> => {
@@ -80,9 +76,16 @@ export function createApiKeyStore(db: Db, options: ApiKeyStoreOptions = {}) {
     return indexes;
   };
 
-  const remember = (entry: string): void => {
-    if (verified.size >= cacheSize) verified.clear();
-    verified.add(entry);
+  /** Digest first; a legacy scrypt hash is checked (once, slowly) and replaced by the digest on success. */
+  const secretMatches = async (secret: string, doc: ApiKeyDocument): Promise<boolean> => {
+    if (typeof doc.digest === 'string') return digestMatches(secret, doc.digest);
+    if (!isLegacySecretHash(doc) || !(await legacySecretMatches(secret, doc))) return false;
+    // Filtered on the old hash so a concurrent change of the secret is not overwritten.
+    await keys.updateOne(
+      { _id: doc._id, hash: doc.hash },
+      { $set: { digest: digestSecret(secret) }, $unset: { salt: '', hash: '', params: '' } },
+    );
+    return true;
   };
 
   const info = (doc: ApiKeyDocument): ApiKeyInfo => ({
@@ -100,13 +103,12 @@ export function createApiKeyStore(db: Db, options: ApiKeyStoreOptions = {}) {
       const { name, scopes } = newApiKeySchema.parse(input);
       await ensure();
       const key = generatePresentedKey();
-      const hashed = await hashSecret(key.secret, params);
       await keys.insertOne({
         _id: key.keyId,
         keyId: key.keyId,
         name,
         scopes: [...new Set(scopes)],
-        ...hashed,
+        digest: digestSecret(key.secret),
         createdAt: now(),
         revokedAt: null,
       });
@@ -121,11 +123,7 @@ export function createApiKeyStore(db: Db, options: ApiKeyStoreOptions = {}) {
       const doc = await keys.findOne({ _id: parsed.keyId });
       // A missing revokedAt counts as active, whatever wrote the document.
       if (doc === null || doc.revokedAt instanceof Date) return null;
-      const entry = fingerprint(presented, doc);
-      if (!verified.has(entry)) {
-        if (!(await secretMatches(parsed.secret, doc))) return null;
-        remember(entry);
-      }
+      if (!(await secretMatches(parsed.secret, doc))) return null;
       return { keyId: doc.keyId, scopes: doc.scopes };
     },
 
@@ -144,11 +142,12 @@ export function createApiKeyStore(db: Db, options: ApiKeyStoreOptions = {}) {
       if (existing !== null) {
         if (await secretMatches(parsed.secret, existing))
           return { keyId: parsed.keyId, created: false, updated: false };
-        const hashed = await hashSecret(parsed.secret, params);
-        await keys.updateOne({ keyId: parsed.keyId }, { $set: { ...hashed } });
+        await keys.updateOne(
+          { keyId: parsed.keyId },
+          { $set: { digest: digestSecret(parsed.secret) }, $unset: { salt: '', hash: '', params: '' } },
+        );
         return { keyId: parsed.keyId, created: false, updated: true };
       }
-      const hashed = await hashSecret(parsed.secret, params);
       try {
         // An insert, not an upsert: FerretDB 1.24 drops null fields from $setOnInsert.
         await keys.insertOne({
@@ -156,7 +155,7 @@ export function createApiKeyStore(db: Db, options: ApiKeyStoreOptions = {}) {
           keyId: parsed.keyId,
           name: 'bootstrap',
           scopes: [...new Set(scopes)],
-          ...hashed,
+          digest: digestSecret(parsed.secret),
           createdAt: now(),
           revokedAt: null,
         });

@@ -11,4 +11,4 @@ export {
 } from './api-key-store';
 export { API_KEY_SCOPES, apiKeyScopeSchema, parseScopeList, UnknownScopeError, type ApiKeyScope } from './scopes';
 export { generatePresentedKey, parsePresentedKey, type PresentedKey } from './presented-key';
-export { DEFAULT_SCRYPT, type ScryptParams } from './secret-hash';
+export { digestSecret, type LegacySecretHash, type ScryptParams } from './secret-hash';

@@ -7,6 +7,9 @@ export {
   ZendeskEndpoint,
   ZendeskId,
   ZendeskRole,
+  safeText,
+  unsafeCharacterIn,
+  unsafeCharacterMessage,
 } from './primitives';
 
 export * from './events/connector-registration';

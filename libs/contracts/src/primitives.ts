@@ -39,3 +39,27 @@ export const TimeWindow = z
   .object({ from: IsoDateTime, to: IsoDateTime })
   .refine(isOrdered, { message: '`from` must not be after `to`', path: ['to'] });
 export type TimeWindow = z.infer<typeof TimeWindow>;
+
+/**
+ * Characters no name, id or secret typed by a person contains, and that make stored text lie when
+ * shown: C0 and C1 controls (NUL, BEL, newlines, ESC...), DEL, the bidi embeddings, overrides and
+ * isolates (U+202A-U+202E, U+2066-U+2069; "Trojan Source") and the invisible LRM/RLM marks.
+ */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const UNSAFE_TEXT = /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/u;
+
+/** The first unsafe character of `text` as `U+XXXX`, or null when it has none. */
+export const unsafeCharacterIn = (text: string): string | null => {
+  const found = UNSAFE_TEXT.exec(text)?.[0];
+  return found === undefined ? null : `U+${(found.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`;
+};
+
+export const unsafeCharacterMessage = (codePoint: string): string =>
+  `must not contain control or bidirectional formatting characters (found ${codePoint})`;
+
+/** Refines any string schema to refuse unsafe characters (see UNSAFE_TEXT); use it on every text field of an API. */
+export const safeText = <T extends z.ZodType<string>>(schema: T) =>
+  schema.superRefine((value, context) => {
+    const found = unsafeCharacterIn(value);
+    if (found !== null) context.addIssue({ code: 'custom', message: unsafeCharacterMessage(found) });
+  });

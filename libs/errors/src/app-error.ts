@@ -15,6 +15,8 @@ export interface AppErrorInit {
   cause?: unknown;
   /** True when repeating the same call later may succeed (rate limits, upstream outages). */
   retriable?: boolean;
+  /** RFC 9457 extension members for machines (e.g. the id of the resource a conflict is with). */
+  extensions?: Readonly<Record<string, string | number | boolean>>;
 }
 
 /** Options a subclass accepts on top of its message; `code` lets callers narrow the generic one. */
@@ -22,6 +24,7 @@ export interface AppErrorOptions {
   code?: string;
   fields?: readonly FieldError[];
   cause?: unknown;
+  extensions?: AppErrorInit['extensions'];
 }
 
 const CODE_PATTERN = /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*$/;
@@ -37,6 +40,7 @@ export class AppError extends Error {
   readonly detail: string;
   readonly fields: readonly FieldError[] | undefined;
   readonly retriable: boolean;
+  readonly extensions: AppErrorInit['extensions'];
 
   constructor(init: AppErrorInit) {
     super(init.detail, init.cause === undefined ? undefined : { cause: init.cause });
@@ -48,6 +52,7 @@ export class AppError extends Error {
     this.detail = init.detail;
     this.fields = init.fields;
     this.retriable = init.retriable ?? false;
+    this.extensions = init.extensions;
   }
 }
 

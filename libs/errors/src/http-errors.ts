@@ -7,6 +7,7 @@ const init = (defaults: { code: string; status: number; title: string }, detail:
   detail,
   ...(options.fields === undefined ? {} : { fields: options.fields }),
   ...(options.cause === undefined ? {} : { cause: options.cause }),
+  ...(options.extensions === undefined ? {} : { extensions: options.extensions }),
 });
 
 export class ValidationError extends AppError {

@@ -1,5 +1,4 @@
 import './augment';
-import formbody from '@fastify/formbody';
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import { RateLimitedError } from '@zc/errors';
@@ -7,12 +6,16 @@ import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance, t
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Logger } from 'pino';
+import { problemClientErrorHandler } from './client-error';
 import { CORRELATION_HEADER, correlationIdFrom } from './correlation-id';
 import { registerDocs } from './docs';
 import { installErrorHandling } from './error-handler';
+import { useJsonOnly } from './json-body';
 import { createLogger, type LoggerOptions } from './logger';
 import { createAppMetrics, registerMetrics } from './metrics';
 import { registerProbes } from './readiness';
+import { trackRouteMethods } from './route-methods';
+import { rejectUnsafeUrlText } from './unsafe-text-guard';
 
 export type HttpApp = FastifyInstance<
   RawServerDefault,
@@ -68,11 +71,16 @@ export const createHttpApp = async (options: CreateHttpAppOptions): Promise<Http
     keepAliveTimeout: options.timeouts?.keepAliveMs ?? 72_000,
     bodyLimit: options.bodyLimitBytes ?? 1_048_576,
     trustProxy: options.trustProxy ?? false,
+    // Oversized headers (a 100 KB OAuth state in the URL), timeouts and garbage get problem details too.
+    clientErrorHandler: problemClientErrorHandler,
   }).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.decorateRequest('principal', null);
+  const allowedMethods = trackRouteMethods(app);
+  useJsonOnly(app);
+  rejectUnsafeUrlText(app);
   app.addHook('onRequest', async (request, reply) => {
     void reply.header(CORRELATION_HEADER, request.id);
   });
@@ -100,9 +108,7 @@ export const createHttpApp = async (options: CreateHttpAppOptions): Promise<Http
       ...(options.description === undefined ? {} : { description: options.description }),
     });
   }
-  await app.register(formbody);
-
-  installErrorHandling(app, { rateLimitNotFound: options.rateLimit !== false });
+  installErrorHandling(app, { rateLimitNotFound: options.rateLimit !== false, allowedMethods });
   registerProbes(app, options.readinessCheckTimeoutMs ?? 2_000);
   registerMetrics(app, createAppMetrics(options.serviceName));
   return app;

@@ -40,8 +40,11 @@ const validationErrorOf = (error: FastifyError): ValidationError => {
 const FASTIFY_CLIENT_CODES: Record<number, { code: string; title: string }> = {
   400: { code: 'MALFORMED_REQUEST', title: 'Bad Request' },
   404: { code: 'NOT_FOUND', title: 'Not Found' },
+  405: { code: 'METHOD_NOT_ALLOWED', title: 'Method Not Allowed' },
+  408: { code: 'REQUEST_TIMEOUT', title: 'Request Timeout' },
   413: { code: 'PAYLOAD_TOO_LARGE', title: 'Content Too Large' },
   415: { code: 'UNSUPPORTED_MEDIA_TYPE', title: 'Unsupported Media Type' },
+  431: { code: 'REQUEST_HEADER_FIELDS_TOO_LARGE', title: 'Request Header Fields Too Large' },
   429: { code: 'RATE_LIMITED', title: 'Too Many Requests' },
 };
 
@@ -81,7 +84,10 @@ const sendProblem = (error: AppError, request: FastifyRequest, reply: FastifyRep
 };
 
 /** The one mapping point from anything thrown to RFC 9457 problem details. */
-export const installErrorHandling = (app: FastifyInstance, options: { rateLimitNotFound: boolean }): void => {
+export const installErrorHandling = (
+  app: FastifyInstance,
+  options: { rateLimitNotFound: boolean; allowedMethods: (path: string) => string[] },
+): void => {
   app.setErrorHandler((error: unknown, request, reply) => {
     const appError = toAppError(error);
     if (appError.status >= 500) request.log.error({ err: error, code: appError.code }, 'request failed');
@@ -90,11 +96,21 @@ export const installErrorHandling = (app: FastifyInstance, options: { rateLimitN
   });
   // Unthrottled 404s let a client probe for routes cheaply; throttle them like everything else.
   const preHandler = options.rateLimitNotFound ? app.rateLimit() : undefined;
-  app.setNotFoundHandler(preHandler === undefined ? {} : { preHandler }, (request, reply) =>
-    sendProblem(
-      new NotFoundError(`No route for ${request.method} ${request.url.split('?')[0] ?? ''}.`),
+  app.setNotFoundHandler(preHandler === undefined ? {} : { preHandler }, (request, reply) => {
+    const path = request.url.split('?')[0] ?? '';
+    const allowed = options.allowedMethods(path);
+    if (allowed.length === 0)
+      return sendProblem(new NotFoundError(`No route for ${request.method} ${path}.`), request, reply);
+    void reply.header('allow', allowed.join(', '));
+    return sendProblem(
+      new AppError({
+        code: 'METHOD_NOT_ALLOWED',
+        status: 405,
+        title: 'Method Not Allowed',
+        detail: `${path} does not accept ${request.method}; it accepts ${allowed.join(', ')}.`,
+      }),
       request,
       reply,
-    ),
-  );
+    );
+  });
 };

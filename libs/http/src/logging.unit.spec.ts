@@ -51,6 +51,16 @@ describe('log redaction', () => {
     expect(entries.some((entry) => entry['correlationId'] === 'corr-1' && entry['service'] === 'log-test')).toBe(true);
   });
 
+  it('keeps the OAuth callback code and state out of request log lines', async () => {
+    const { lines, destination } = captured();
+    app = await createHttpApp({ serviceName: 'log-test', logger: { level: 'info', destination } });
+    app.get('/api/oauth/saga', () => ({ ok: true }));
+    await app.inject({ method: 'GET', url: `/api/oauth/saga?code=code-${SECRET}&state=state-${SECRET}` });
+    const output = lines.join('');
+    expect(output).toContain('/api/oauth/saga?code=%5Bredacted%5D&state=%5Bredacted%5D');
+    expect(output).not.toContain(SECRET);
+  });
+
   it('redacts a logger used outside Fastify too', () => {
     const { lines, destination } = captured();
     createLogger({ serviceName: 'x', destination }).info({ deep: { a: { b: { c: { token: SECRET } } } } });
@@ -77,7 +87,9 @@ describe('redactSecrets', () => {
   });
 
   it('hides credentials in query strings only', () => {
-    expect(redactUrl('/api/oauth/saga?code=abc&state=s1')).toBe('/api/oauth/saga?code=%5Bredacted%5D&state=s1');
+    expect(redactUrl('/api/oauth/saga?code=abc&state=s1')).toBe(
+      '/api/oauth/saga?code=%5Bredacted%5D&state=%5Bredacted%5D',
+    );
     expect(redactUrl('/v1/x?access_token=t&page=2')).toBe('/v1/x?access_token=%5Bredacted%5D&page=2');
     expect(redactUrl('/v1/x?page=2')).toBe('/v1/x?page=2');
   });

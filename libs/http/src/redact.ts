@@ -6,8 +6,11 @@ export const REDACTED = '[redacted]';
  */
 const SENSITIVE_SUFFIXES = ['secret', 'token', 'password', 'passwd', 'apikey', 'privatekey', 'authorization', 'cookie'];
 
-/** OAuth's authorization `code` is a credential too, but only worth hiding in query strings. */
-const SENSITIVE_QUERY_KEYS = new Set(['code']);
+/**
+ * OAuth's authorization `code` is a credential, and a live `state` lets whoever holds it complete
+ * that flow; both are only worth hiding in query strings (bodies use them as ordinary words).
+ */
+const SENSITIVE_QUERY_KEYS = new Set(['code', 'state']);
 
 const normalise = (key: string): string => key.toLowerCase().replace(/[-_]/g, '');
 

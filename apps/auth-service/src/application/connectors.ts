@@ -4,6 +4,7 @@ import { seal, unseal, sealedSecretSchema } from '@zc/secrets';
 import { createPkcePair, parseZendeskEndpoint } from '@zc/zendesk';
 import { connectorView, OAUTH_CALLBACK_PATH, type ConnectorView } from '../domain/connector-view';
 import { commandMeta } from './command-meta';
+import { claimAccountClient } from './connector-uniqueness';
 import { ZENDESK_SCOPES, type AuthDeps, type RequestContext } from './deps';
 import { clientSecretContext, openTokenBundle, verifierContext } from './secrets';
 
@@ -36,6 +37,7 @@ export function connectorUseCases(deps: AuthDeps) {
     async register(input: RegisterInput, context: RequestContext): Promise<ConnectorView> {
       const endpoint = parseZendeskEndpoint(input.endpoint);
       const connectorId = deps.newId();
+      await claimAccountClient(deps, { subdomain: endpoint.subdomain, clientId: input.clientId }, connectorId);
       const { state } = await deps.repository.execute(connectorId, {
         type: 'RegisterConnector',
         meta: commandMeta(deps, context),
@@ -79,6 +81,10 @@ export function connectorUseCases(deps: AuthDeps) {
       context: RequestContext,
     ): Promise<ConnectorView> {
       const current = await get(connectorId);
+      // A new client id moves the connector to another pair; the old pair is free once it is recorded.
+      if (input.clientId !== undefined && input.clientId !== current.clientId) {
+        await claimAccountClient(deps, { subdomain: current.subdomain, clientId: input.clientId }, connectorId);
+      }
       const { state } = await deps.repository.execute(connectorId, {
         type: 'RotateCredentials',
         meta: commandMeta(deps, context),

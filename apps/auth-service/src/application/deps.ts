@@ -1,6 +1,7 @@
 import type { ApiKeyStore } from '@zc/api-keys';
 import type { Actor } from '@zc/contracts';
 import type { KeyRing } from '@zc/secrets';
+import type { ConnectorClaims } from '../adapters/connector-claims';
 import type { ConnectorRepository } from '../adapters/connector-repository';
 import type { OAuthStateStore } from '../adapters/oauth-states';
 import type { ZendeskGateway } from '../adapters/zendesk-gateway';
@@ -8,6 +9,8 @@ import type { ZendeskGateway } from '../adapters/zendesk-gateway';
 /** Everything the use cases need, injected by app.ts / main.ts (and replaced in tests). */
 export interface AuthDeps {
   repository: ConnectorRepository;
+  /** Who holds each (Zendesk account, OAuth client) pair: one connector per pair. */
+  claims: ConnectorClaims;
   states: OAuthStateStore;
   zendesk: ZendeskGateway;
   keyRing: KeyRing;

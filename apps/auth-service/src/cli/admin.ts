@@ -1,7 +1,7 @@
 /**
  * Admin CLI: `npm run admin -- keys create --name ci --scopes connectors:read,connectors:write`,
- * `keys list`, `keys revoke <id>`, `secrets reencrypt`. Reads MONGO_URI, MONGO_DB (default zc_auth)
- * and, for secrets, ENCRYPTION_KEYS from the environment, like the service.
+ * `keys list`, `keys revoke <id>`, `secrets reencrypt`. Reads MONGO_URI, KEYS_MONGO_DB (default zc_keys)
+ * for keys, MONGO_DB (default zc_auth) and ENCRYPTION_KEYS for secrets, from the environment like the service.
  */
 import { parseArgs } from 'node:util';
 import { createApiKeyStore, parseScopeList } from '@zc/api-keys';
@@ -12,7 +12,7 @@ import { createOAuthStateStore } from '../adapters/oauth-states';
 import { reencryptSecrets } from '../application/reencrypt';
 import { AuthConfigSchema } from '../config';
 
-const CliConfig = AuthConfigSchema.pick({ MONGO_URI: true, MONGO_DB: true }).extend({
+const CliConfig = AuthConfigSchema.pick({ MONGO_URI: true, MONGO_DB: true, KEYS_MONGO_DB: true }).extend({
   ENCRYPTION_KEYS: AuthConfigSchema.shape.ENCRYPTION_KEYS.optional(),
 });
 
@@ -31,8 +31,13 @@ async function main(argv: string[]): Promise<number> {
   const [group, command, argument] = positionals;
   const config = parseConfig(CliConfig, process.env);
   const mongo = await connectMongo({ uri: config.MONGO_URI, dbName: config.MONGO_DB, appName: 'auth-admin-cli' });
+  const keysMongo = await connectMongo({
+    uri: config.MONGO_URI,
+    dbName: config.KEYS_MONGO_DB,
+    appName: 'auth-admin-cli',
+  });
   try {
-    const keys = createApiKeyStore(mongo.db);
+    const keys = createApiKeyStore(keysMongo.db);
     if (group === 'keys' && command === 'create') {
       if (values.name === undefined || values.scopes === undefined) throw new Error('--name and --scopes are required');
       const created = await keys.create({ name: values.name, scopes: parseScopeList(values.scopes) });
@@ -65,6 +70,7 @@ async function main(argv: string[]): Promise<number> {
     return 2;
   } finally {
     await mongo.close();
+    await keysMongo.close();
   }
 }
 

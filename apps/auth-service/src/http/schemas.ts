@@ -1,9 +1,11 @@
-import { DEFAULT_RATE_LIMIT_PER_MINUTE } from '@zc/contracts';
+import { DEFAULT_RATE_LIMIT_PER_MINUTE, safeText } from '@zc/contracts';
 import { isZendeskEndpoint } from '@zc/zendesk';
 import { z } from 'zod';
 
+// Every text field refuses control and bidi formatting characters before anything else (trim included).
 const text = (max: number) =>
-  z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`);
+  safeText(z.string()).trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`);
+const secret = () => safeText(z.string()).min(1, 'must not be empty').max(1000);
 const rateLimit = z
   .int('must be a whole number')
   .min(1, 'must be at least 1')
@@ -14,9 +16,8 @@ export const ConnectorParams = z.strictObject({ id: z.uuid('must be a connector 
 export const RegisterBody = z.strictObject({
   name: text(200),
   clientId: text(200),
-  clientSecret: z.string().min(1, 'must not be empty').max(1000),
-  endpoint: z
-    .string()
+  clientSecret: secret(),
+  endpoint: safeText(z.string())
     .max(253)
     .refine(isZendeskEndpoint, 'must be <account>.zendesk.com (no scheme, port, path, IP or other host)'),
   rateLimitPerMinute: rateLimit.default(DEFAULT_RATE_LIMIT_PER_MINUTE),
@@ -31,7 +32,7 @@ export const PatchBody = z
 
 export const CredentialsBody = z.strictObject({
   clientId: text(200).optional(),
-  clientSecret: z.string().min(1, 'must not be empty').max(1000),
+  clientSecret: secret(),
 });
 
 export const RecollectBody = z.strictObject({
@@ -40,10 +41,10 @@ export const RecollectBody = z.strictObject({
 });
 
 export const CallbackQuery = z.object({
-  code: z.string().max(2000).optional(),
-  state: z.string().max(500).optional(),
-  error: z.string().max(200).optional(),
-  error_description: z.string().max(2000).optional(),
+  code: safeText(z.string()).max(2000).optional(),
+  state: safeText(z.string()).max(500).optional(),
+  error: safeText(z.string()).max(200).optional(),
+  error_description: safeText(z.string()).max(2000).optional(),
 });
 
 const Check = z.object({

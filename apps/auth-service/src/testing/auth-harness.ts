@@ -1,5 +1,4 @@
 import type { AddressInfo } from 'node:net';
-import { createApiKeyStore } from '@zc/api-keys';
 import { parseEvent, type ConnectorEvent } from '@zc/contracts';
 import { createLogger } from '@zc/http';
 import { createKafkaClient, jsonValue, runConsumer, silentLogger, type ConsumerRunner } from '@zc/kafka';
@@ -44,6 +43,7 @@ export async function startAuthHarness(options: {
     KAFKA_TOPIC_PARTITIONS: '1',
     MONGO_URI: options.mongoUri,
     MONGO_DB: options.dbName,
+    KEYS_MONGO_DB: `${options.dbName}_keys`,
     ENCRYPTION_KEYS: generateKeySpec('k1'),
     PUBLIC_BASE_URL,
     ZENDESK_HOST_OVERRIDE_URL: simUrl,
@@ -55,7 +55,6 @@ export async function startAuthHarness(options: {
     logger: createLogger({ serviceName: 'auth-service', level: 'info', destination }),
     now: () => new Date(now),
     startTokenLoop: false,
-    apiKeyStore: (mongo) => createApiKeyStore(mongo.db, { scrypt: { N: 1024, r: 8, p: 1, keyLength: 32 } }),
   });
   const events: ConnectorEvent[] = [];
   const kafka = createKafkaClient({ brokers: options.brokers, clientId: 'auth-test', logger: silentLogger });
@@ -81,6 +80,7 @@ export async function startAuthHarness(options: {
     clock: { now: () => now, advance: (ms) => void (now += ms) },
     async close() {
       await consumer.stop();
+      await runtime.keysMongo.db.dropDatabase();
       await runtime.close();
       await sim.app.close();
     },

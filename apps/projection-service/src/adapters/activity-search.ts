@@ -46,8 +46,19 @@ export interface SearchContext {
   limitMs: number;
 }
 
-/** Pages read ahead per round: one for the common "latest" query, more as a selective filter keeps missing. */
+/**
+ * Pages read ahead per round: one for the common "latest" query, more as a filter keeps missing. When a facet
+ * already ruled buckets out, every bucket left holds a match, so reading many at once wastes little.
+ */
 const PREFETCH = [1, 2, 4, 8];
+const SELECTIVE_PREFETCH = 8;
+
+const facetSelective = (filters: ActivityFilters): boolean =>
+  filters.actorId !== undefined ||
+  filters.actorType !== undefined ||
+  filters.action !== undefined ||
+  filters.sourceType !== undefined ||
+  filters.ip !== undefined;
 
 /**
  * One connector's matching activities, newest first, read lazily: its directory, then each day's facets, then
@@ -63,13 +74,25 @@ export async function* connectorActivities(
   const maxTimeMS = () => remaining(deadline, limitMs);
   const directory = await collections.directory.findOne({ _id: connectorId }, { maxTimeMS: maxTimeMS() });
   if (directory === null) return;
+  const selective = facetSelective(filters);
+  const days = daysInWindow(directory.days, window);
+  const readDay = (day: string | undefined) => {
+    if (day === undefined) return Promise.resolve(null);
+    const read = collections.days.findOne({ _id: dayId(connectorId, day) }, { maxTimeMS: maxTimeMS() });
+    // Read ahead: if the query stops before needing it, its failure must not become an unhandled rejection.
+    read.catch(() => undefined);
+    return read;
+  };
   let round = 0;
-  for (const day of daysInWindow(directory.days, window)) {
-    const facets = await collections.days.findOne({ _id: dayId(connectorId, day) }, { maxTimeMS: maxTimeMS() });
+  // The next day's facets are read while this day's pages are: a selective filter often walks many days.
+  let nextDay = readDay(days[0]);
+  for (let d = 0; d < days.length; d += 1) {
+    const facets = await nextDay;
+    nextDay = readDay(days[d + 1]);
     if (facets === null) continue;
     const buckets = bucketsInWindow(facets.buckets, window, filters);
     for (let index = 0; index < buckets.length;) {
-      const size = PREFETCH[Math.min(round, PREFETCH.length - 1)] ?? 1;
+      const size = selective ? SELECTIVE_PREFETCH : (PREFETCH[Math.min(round, PREFETCH.length - 1)] ?? 1);
       round += 1;
       const slice = buckets.slice(index, index + size);
       index += size;
