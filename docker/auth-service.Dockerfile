@@ -5,21 +5,21 @@
 
 # Only the manifests decide what `npm ci` installs; copying them alone keeps that layer cached
 # across source edits (the workspace list changes as libs are added, so they are found, not listed).
-FROM node:20-bookworm-slim AS manifests
+FROM node:24-bookworm-slim AS manifests
 WORKDIR /src
 COPY . .
 RUN mkdir /manifests && cp package.json package-lock.json /manifests/ \
  && find apps libs tools -name node_modules -prune -o -name package.json -print \
     | xargs -I{} cp --parents {} /manifests/
 
-FROM node:20-bookworm-slim AS build
+FROM node:24-bookworm-slim AS build
 WORKDIR /src
 COPY --from=manifests /manifests/ ./
 RUN --mount=type=cache,target=/root/.npm npm ci --no-audit --no-fund
 COPY . .
 RUN npx tsx tools/ops/bundle-app.ts auth-service
 
-FROM node:20-bookworm-slim AS runtime
+FROM node:24-bookworm-slim AS runtime
 # The bundle ships a linked source map; Node maps stack traces back to the TypeScript sources.
 ENV NODE_ENV=production NODE_OPTIONS=--enable-source-maps HOST=0.0.0.0 PORT=8081
 WORKDIR /app

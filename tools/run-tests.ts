@@ -8,6 +8,8 @@ interface Step {
 }
 
 const extraArgs = process.argv.slice(2);
+// Everything below (npx, vitest, the services tests spawn) runs on this Node: the bootstrap saw to it.
+consoleReporter(`Node ${process.version} (${process.execPath})`);
 
 function npx(...args: string[]): () => boolean {
   return () => spawnSync('npx', args, { stdio: 'inherit' }).status === 0;

@@ -1,10 +1,11 @@
 // `npm start`: Kafka, FerretDB and every app that exists, on the default local ports; Ctrl-C stops all.
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { consoleReporter, startStack, type InfraPorts } from '@zc/infra';
 import { loadOrCreateDevSecrets } from './system/dev-secrets';
 import { appExists, startApp, type RunningApp } from './system/app-processes';
-import { APPS } from './system/apps';
+import { APPS, type AppSpec } from './system/apps';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const port = (name: string, fallback: number): number => Number(process.env[name] ?? fallback);
@@ -14,14 +15,29 @@ const infraPorts: InfraPorts = {
   mongo: port('MONGO_PORT', 27017),
 };
 
+// AUTH_SERVICE_PORT, ZENDESK_SIM_PORT, ...: a second stack (a test of this script) beside the default one.
+const appPort = (app: AppSpec): number => port(`${app.name.toUpperCase().replaceAll('-', '_')}_PORT`, app.port);
+const urlOf = (name: string): string => {
+  const app = APPS.find((candidate) => candidate.name === name);
+  return `http://127.0.0.1:${String(app === undefined ? 0 : appPort(app))}`;
+};
+const runDir = process.env['ZC_LOCAL_RUN_DIR'] ?? join(root, '.cache', 'run');
+
 const started = Date.now();
-const stack = await startStack({ report: consoleReporter, dataDir: join(root, '.cache', 'run'), ports: infraPorts });
+const stack = await startStack({ report: consoleReporter, dataDir: runDir, ports: infraPorts });
 consoleReporter(
   `infrastructure ready in ${((Date.now() - started) / 1000).toFixed(1)} s ` +
     `(provisioning ${String(stack.timings.provisionMs)} ms, start ${String(stack.timings.startMs)} ms)`,
 );
 
-const secretsFile = join(root, '.cache', 'run', 'dev-secrets.json');
+// Where the admin CLI (apps/auth-service/src/cli/local-stack.ts) finds this stack without extra environment.
+await writeFile(
+  join(runDir, 'local-stack.json'),
+  JSON.stringify({ MONGO_URI: stack.mongoUri, KAFKA_BROKERS: stack.kafkaBrokers.join(',') }, null, 2),
+  { mode: 0o600 },
+);
+
+const secretsFile = join(runDir, 'dev-secrets.json');
 const secrets = await loadOrCreateDevSecrets(secretsFile);
 
 const running: RunningApp[] = [];
@@ -30,7 +46,18 @@ for (const app of APPS.filter(appExists)) {
     await startApp(app, {
       infra: { kafkaBrokers: stack.kafkaBrokers, mongoUri: stack.mongoUri },
       persistent: true,
-      env: { ENCRYPTION_KEYS: secrets.encryptionKeys, ADMIN_BOOTSTRAP_KEY: secrets.adminBootstrapKey },
+      env: {
+        ENCRYPTION_KEYS: secrets.encryptionKeys,
+        ADMIN_BOOTSTRAP_KEY: secrets.adminBootstrapKey,
+        PORT: String(appPort(app)),
+        PUBLIC_BASE_URL: urlOf('auth-service'),
+        ZENDESK_HOST_OVERRIDE_URL: urlOf('zendesk-sim'),
+        // People back from Zendesk's consent page land on their connector in the console.
+        CONSOLE_URL: urlOf('admin-console'),
+        // The console's own upstreams, on whatever ports this run uses.
+        AUTH_SERVICE_URL: urlOf('auth-service'),
+        PROJECTION_SERVICE_URL: urlOf('projection-service'),
+      },
       onLine: (line) => process.stdout.write(`[${app.name}] ${line}\n`),
     }),
   );

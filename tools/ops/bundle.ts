@@ -58,7 +58,7 @@ export async function bundleApp(app: string, rootDir: string): Promise<BundleRes
     outfile,
     bundle: true,
     platform: 'node',
-    target: 'node20',
+    target: 'node24',
     format: 'esm',
     banner: { js: BANNER },
     define: { __dirname: '__zcBundleDir', __filename: '__zcBundleFile' },

@@ -12,6 +12,7 @@ export const APPS: AppSpec[] = [
   { name: 'auth-service', entry: 'apps/auth-service/src/main.ts', port: 8081, readyPattern: /listening/i },
   { name: 'collector-service', entry: 'apps/collector-service/src/main.ts', port: 8082, readyPattern: /listening/i },
   { name: 'projection-service', entry: 'apps/projection-service/src/main.ts', port: 8083, readyPattern: /listening/i },
+  { name: 'admin-console', entry: 'apps/admin-console/src/main.ts', port: 8080, readyPattern: /listening/i },
 ];
 
 export interface Infrastructure {
@@ -21,9 +22,14 @@ export interface Infrastructure {
 
 /** Environment for one app: where the infrastructure is and which port to take. */
 export function appEnvironment(app: AppSpec, infra: Infrastructure): Record<string, string> {
+  const local = (name: string, fallback: number) =>
+    `http://127.0.0.1:${String(APPS.find((a) => a.name === name)?.port ?? fallback)}`;
   return {
     PORT: String(app.port),
-    PUBLIC_BASE_URL: `http://127.0.0.1:${String(APPS.find((a) => a.name === 'auth-service')?.port ?? 8081)}`,
+    PUBLIC_BASE_URL: local('auth-service', 8081),
+    // Where the admin console finds the APIs it is a console for.
+    AUTH_SERVICE_URL: local('auth-service', 8081),
+    PROJECTION_SERVICE_URL: local('projection-service', 8083),
     HOST: '127.0.0.1',
     KAFKA_BROKERS: infra.kafkaBrokers.join(','),
     MONGO_URI: infra.mongoUri,

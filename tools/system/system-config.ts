@@ -4,13 +4,16 @@ import { generatePresentedKey } from '@zc/api-keys';
 import { freePort } from '@zc/infra';
 import { generateKeySpec } from '@zc/secrets';
 
-export type ServiceName = 'zendesk-sim' | 'auth-service' | 'collector-service' | 'projection-service';
+export type ServiceName = 'zendesk-sim' | 'auth-service' | 'collector-service' | 'projection-service' | 'admin-console';
+/** The backend: what a system runs unless a test names its services. */
 export const SERVICE_NAMES: readonly ServiceName[] = [
   'zendesk-sim',
   'auth-service',
   'collector-service',
   'projection-service',
 ];
+/** Every service a system can run; the browser console only when a test asks for it. */
+export const ALL_SERVICE_NAMES: readonly ServiceName[] = [...SERVICE_NAMES, 'admin-console'];
 
 /** Everything that makes one system private to one test file: ports, databases, topics, groups, secrets. */
 export interface SystemIdentity {
@@ -32,9 +35,9 @@ export async function createIdentity(fileUrl: string): Promise<SystemIdentity> {
     .slice(0, 24);
   const id = `${file}_${randomBytes(3).toString('hex')}`;
   const ports = {} as Record<ServiceName, number>;
-  for (const name of SERVICE_NAMES) ports[name] = await freePort();
+  for (const name of ALL_SERVICE_NAMES) ports[name] = await freePort();
   const urls = Object.fromEntries(
-    SERVICE_NAMES.map((name) => [name, `http://127.0.0.1:${String(ports[name])}`]),
+    ALL_SERVICE_NAMES.map((name) => [name, `http://127.0.0.1:${String(ports[name])}`]),
   ) as Record<ServiceName, string>;
   return {
     id,
@@ -70,10 +73,15 @@ export const FAST_SETTINGS: Record<ServiceName, Record<string, string>> = {
     LEASE_TTL: '4s',
   },
   'projection-service': { STATUS_SWEEP_INTERVAL: '500ms' },
+  'admin-console': { POLL_INTERVAL: '500ms' },
 };
 
 /** The environment each service gets from the identity (on top of tools/system/apps.ts defaults). */
-export function serviceEnvironment(identity: SystemIdentity, name: ServiceName): Record<string, string> {
+export function serviceEnvironment(
+  identity: SystemIdentity,
+  name: ServiceName,
+  services: readonly ServiceName[] = SERVICE_NAMES,
+): Record<string, string> {
   const common = {
     PORT: String(identity.ports[name]),
     HOST: '127.0.0.1',
@@ -92,9 +100,20 @@ export function serviceEnvironment(identity: SystemIdentity, name: ServiceName):
         MONGO_DB: identity.databases.auth,
         KEYS_MONGO_DB: identity.databases.keys,
         ADMIN_BOOTSTRAP_KEY: identity.adminKey,
+        // People back from Zendesk's consent page land in the console only when the system runs one.
+        ...(services.includes('admin-console') ? { CONSOLE_URL: identity.urls['admin-console'] } : {}),
       };
     case 'collector-service':
       return { ...common, MONGO_DB: identity.databases.collector, CONSUMER_GROUP: identity.groups.collector };
+    case 'admin-console':
+      return {
+        PORT: common.PORT,
+        HOST: common.HOST,
+        AUTH_SERVICE_URL: identity.urls['auth-service'],
+        PROJECTION_SERVICE_URL: identity.urls['projection-service'],
+        AUTH_PUBLIC_BASE_URL: common.PUBLIC_BASE_URL,
+        ZENDESK_HOST_OVERRIDE_URL: common.ZENDESK_HOST_OVERRIDE_URL,
+      };
     case 'projection-service':
       return {
         ...common,

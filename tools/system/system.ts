@@ -79,7 +79,7 @@ export async function startSystem(options: StartSystemOptions): Promise<System> 
   const processes = new Map<ServiceName, RunningApp>();
   const envOf = (name: ServiceName, extra: Record<string, string> = {}) => ({
     ...FAST_SETTINGS[name],
-    ...serviceEnvironment(identity, name),
+    ...serviceEnvironment(identity, name, services),
     ...options.env?.[name],
     ...extra,
   });

@@ -4,6 +4,7 @@ import type { AuthDeps } from './application/deps';
 import { createBackgroundTasks, type BackgroundTasks } from './http/background-tasks';
 import { connectorRoutes } from './http/connector-routes';
 import { oauthRoutes } from './http/oauth-routes';
+import packageJson from '../package.json' with { type: 'json' };
 
 export interface BuildAppOptions {
   logger?: Logger | { level?: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent' };
@@ -19,6 +20,7 @@ export interface AuthApp {
 export async function buildApp(deps: AuthDeps, options: BuildAppOptions = {}): Promise<AuthApp> {
   const app = await createHttpApp({
     serviceName: 'auth-service',
+    version: packageJson.version,
     description:
       'Admin API of the Zendesk connector: register connectors, connect them to Zendesk (OAuth), test and disconnect them.',
     ...(options.logger === undefined ? {} : { logger: options.logger }),

@@ -21,6 +21,8 @@ export const AuthConfigSchema = z.object({
   KEYS_MONGO_DB: z.string().min(1).default('zc_keys'),
   ENCRYPTION_KEYS: z.string().min(1).describe('id:base64key,...; the first is active'),
   PUBLIC_BASE_URL: z.url().default('http://127.0.0.1:8081'),
+  /** The admin console; when set, people back from Zendesk's consent page land on their connector there. */
+  CONSOLE_URL: z.url().optional(),
   /** Trusted deployment setting: every <account>.zendesk.com is served from this base URL (the simulator). */
   ZENDESK_HOST_OVERRIDE_URL: z.url().optional(),
   ADMIN_BOOTSTRAP_KEY: z.string().min(1).optional(),

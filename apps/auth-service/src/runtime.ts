@@ -95,6 +95,7 @@ export async function createAuthRuntime(options: AuthRuntimeOptions): Promise<Au
     now,
     newId: randomUUID,
     publicBaseUrl: config.PUBLIC_BASE_URL,
+    consoleUrl: config.CONSOLE_URL,
     oauthStateTtlMs: config.OAUTH_STATE_TTL,
     tokenRotationAgeMs: config.TOKEN_ROTATION_AGE,
   };

@@ -4,6 +4,7 @@ import type { Logger } from 'pino';
 import { z } from 'zod';
 import type { CollectionDoc } from './adapters/collection-store';
 import type { ConnectorDoc } from './adapters/connector-store';
+import packageJson from '../package.json' with { type: 'json' };
 
 export interface CollectorAppDeps {
   readonly logger: Logger;
@@ -110,6 +111,7 @@ const LOOPBACK = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
 export async function buildCollectorApp(deps: CollectorAppDeps): Promise<HttpApp> {
   const app = await createHttpApp({
     serviceName: 'collector-service',
+    version: packageJson.version,
     description: 'Collects Zendesk users and audit logs of connected accounts into Kafka',
     logger: deps.logger,
     rateLimit: false,

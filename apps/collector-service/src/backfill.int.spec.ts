@@ -42,6 +42,7 @@ describe('collector backfill and continuous collection', () => {
       auditPerDay: 5_000,
       days: 7,
       rateLimitPerMinute: 100_000,
+      name: 'Acme Backfill Inc.',
     });
     await writer.registered('c-backfill', account.subdomain, 6_000);
     await writer.authorized('c-backfill', account.adminToken, authorizedAt);
@@ -73,11 +74,12 @@ describe('collector backfill and continuous collection', () => {
     expect(types).toContain('BackfillProgressed');
     expect(types).toContain('CoverageRecorded');
 
-    // Continuous: a new entry is published by the next poll, as a system activity named after the account.
+    // Continuous: a new entry is published by the next poll, as a system activity named as Zendesk names the
+    // account (not by its subdomain).
     const [late] = sim.control.addAuditEntries(account.subdomain, { entries: [{ system: true }] });
     await waitFor(() => published().has(activityIdFor(account.subdomain, late ?? 0)), { description: 'new entry' });
     const system = activities.events.find((event) => event.data.auditLogId === late);
-    expect(system?.data.actor).toMatchObject({ type: 'system', name: account.subdomain });
+    expect(system?.data.actor).toMatchObject({ type: 'system', name: 'Acme Backfill Inc.' });
   }, 300_000);
 
   it('serves probes, metrics and the internal collection state', async () => {

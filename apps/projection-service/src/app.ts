@@ -3,6 +3,7 @@ import type { Logger } from 'pino';
 import { registerActivityRoutes, type ActivityRouteLimits } from './api/activity-routes';
 import { registerConnectorRoutes } from './api/connector-routes';
 import type { ViewQueries } from './adapters/view-queries';
+import packageJson from '../package.json' with { type: 'json' };
 
 export interface AppDeps {
   queries: ViewQueries;
@@ -29,6 +30,7 @@ export const DEFAULT_ACTIVITY_LIMITS: ActivityRouteLimits = {
 export async function buildApp(deps: AppDeps): Promise<HttpApp> {
   const app = await createHttpApp({
     serviceName: 'projection-service',
+    version: packageJson.version,
     description: 'Connector status, status history, activities and users, read from the MongoDB views.',
     ...(deps.logger === undefined ? {} : { logger: deps.logger }),
   });

@@ -3,6 +3,7 @@ import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastif
 import { type SimControl, createControl } from './control/control';
 import { registerZendeskHooks } from './http/hooks';
 import { INVALID_ENDPOINT, sendJson } from './http/zendesk-errors';
+import { accountRoutes } from './routes/account';
 import { auditLogRoutes } from './routes/audit-logs';
 import { controlRoutes } from './routes/control';
 import { incrementalUsersRoutes } from './routes/incremental-users';
@@ -32,6 +33,7 @@ export function buildSimulator(options: SimulatorOptions = {}): Simulator {
   registerZendeskHooks(app, state);
   const now = () => state.clock.now();
   usersRoutes(app);
+  accountRoutes(app);
   incrementalUsersRoutes(app, now);
   auditLogRoutes(app, now);
   tokenManagementRoutes(app, now);

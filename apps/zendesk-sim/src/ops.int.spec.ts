@@ -1,3 +1,4 @@
+import { hasPromtool, nonCountersNamedTotal, promtoolProblems } from '@zc/testing';
 import { describe, expect, it } from 'vitest';
 import { hostInject, seedAccount, simForFile } from './testing/harness';
 
@@ -25,6 +26,16 @@ describe('ops endpoints under /_sim/', () => {
     expect(res.body).toContain(
       'http_request_duration_seconds_count{service="zendesk-sim",route="/api/v2/audit_logs/:id",method="GET",status_code="404"} 1',
     );
+  });
+
+  it('follows Prometheus naming: no gauge ends in _total', async () => {
+    const res = await sim().app.inject({ method: 'GET', url: '/_sim/metrics' });
+    expect(nonCountersNamedTotal(res.body)).toEqual([]);
+  });
+
+  it.skipIf(!hasPromtool())('passes promtool check metrics', async () => {
+    const res = await sim().app.inject({ method: 'GET', url: '/_sim/metrics' });
+    expect(promtoolProblems(res.body)).toBe('');
   });
 
   it('leaves the Zendesk paths to Zendesk: /metrics on an account is its 404', async () => {

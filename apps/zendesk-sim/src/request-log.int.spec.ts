@@ -32,3 +32,24 @@ describe('request log headers', () => {
     expect(JSON.stringify(log)).not.toContain(acct.adminToken);
   });
 });
+
+describe('DELETE /_sim/requests', () => {
+  it('with ?account= clears only that account’s log', async () => {
+    const h = sim();
+    const [one, other] = [seedAccount(h, 'log-clear-one'), seedAccount(h, 'log-clear-other')];
+    await hostInject(h, one.subdomain, '/api/v2/users/me.json', { token: one.adminToken });
+    await hostInject(h, other.subdomain, '/api/v2/users/me.json', { token: other.adminToken });
+    const cleared = await h.app.inject({ method: 'DELETE', url: `/_sim/requests?account=${one.subdomain}` });
+    expect(cleared.statusCode).toBe(204);
+    expect(h.control.requests({ account: one.subdomain })).toEqual([]);
+    expect(h.control.requests({ account: other.subdomain })).toHaveLength(1);
+  });
+
+  it('without an account clears every log', async () => {
+    const h = sim();
+    const acct = seedAccount(h, 'log-clear-all');
+    await hostInject(h, acct.subdomain, '/api/v2/users/me.json', { token: acct.adminToken });
+    expect((await h.app.inject({ method: 'DELETE', url: '/_sim/requests' })).statusCode).toBe(204);
+    expect(h.control.requests()).toEqual([]);
+  });
+});

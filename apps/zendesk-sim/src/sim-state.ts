@@ -81,7 +81,12 @@ export class SimState {
     return [...this.log];
   }
 
-  clearRequests(): void {
-    this.log.length = 0;
+  /** Clears the log, or only one account's entries so tests sharing a simulator do not erase each other's. */
+  clearRequests(account?: string): void {
+    if (account === undefined) this.log.length = 0;
+    else {
+      const kept = this.log.filter((entry) => entry.account !== account);
+      this.log.splice(0, this.log.length, ...kept);
+    }
   }
 }

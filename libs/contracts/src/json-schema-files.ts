@@ -4,6 +4,36 @@ import { TOPIC_NAMES } from './topic-names';
 
 const render = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
 
+/**
+ * The `format` values JSON Schema 2020-12 defines. zod also emits its own (`base64`, `cuid`, ...), which
+ * standard validators reject at compile time; those keep zod's `pattern` and `contentEncoding` instead.
+ */
+const STANDARD_FORMATS = new Set([
+  'date-time',
+  'date',
+  'time',
+  'duration',
+  'email',
+  'idn-email',
+  'hostname',
+  'idn-hostname',
+  'ipv4',
+  'ipv6',
+  'uri',
+  'uri-reference',
+  'iri',
+  'iri-reference',
+  'uuid',
+  'uri-template',
+  'json-pointer',
+  'relative-json-pointer',
+  'regex',
+]);
+
+const dropNonStandardFormat = ({ jsonSchema }: { jsonSchema: { format?: string } }) => {
+  if (jsonSchema.format !== undefined && !STANDARD_FORMATS.has(jsonSchema.format)) delete jsonSchema.format;
+};
+
 export const jsonSchemaFileName = (type: string, schemaVersion: number) => `${type}.v${schemaVersion}.schema.json`;
 
 /**
@@ -14,7 +44,10 @@ export const jsonSchemaFileName = (type: string, schemaVersion: number) => `${ty
 export function jsonSchemaFiles(): Map<string, string> {
   const files = new Map<string, string>();
   for (const definition of allEventDefinitions()) {
-    const { $schema, ...schema } = z.toJSONSchema(definition.schema, { io: 'input' });
+    const { $schema, ...schema } = z.toJSONSchema(definition.schema, {
+      io: 'input',
+      override: dropNonStandardFormat,
+    });
     files.set(
       jsonSchemaFileName(definition.type, definition.schemaVersion),
       render({

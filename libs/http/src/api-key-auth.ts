@@ -4,6 +4,7 @@ import { ForbiddenError, RateLimitedError, UnauthorizedError } from '@zc/errors'
 import type { FastifyRequest, onRequestHookHandler, preHandlerHookHandler } from 'fastify';
 import fp from 'fastify-plugin';
 import { FailedAttempts, type FailureLimit } from './failed-attempts';
+import { API_KEY_SECURITY } from './openapi-operations';
 
 export interface Principal {
   keyId: string;
@@ -139,6 +140,8 @@ export const apiKeyAuth = (options: ApiKeyAuthOptions) =>
     app.addHook('onRoute', (route) => {
       const existing = route.onRequest;
       route.onRequest = [...(existing === undefined ? [] : [existing].flat()), rejectAnonymous];
+      // The OpenAPI document says so too, without every protected route repeating it.
+      route.schema = { ...route.schema, security: route.schema?.security ?? API_KEY_SECURITY };
     });
     done();
   });

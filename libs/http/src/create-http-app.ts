@@ -105,6 +105,7 @@ export const createHttpApp = async (options: CreateHttpAppOptions): Promise<Http
     await registerDocs(app, {
       title: options.serviceName,
       version: options.version ?? '0.0.0',
+      rateLimited: options.rateLimit !== false,
       ...(options.description === undefined ? {} : { description: options.description }),
     });
   }

@@ -1,12 +1,14 @@
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { FastifyInstance } from 'fastify';
-import { jsonSchemaTransform } from 'fastify-type-provider-zod';
+import { documentOperation, problemDetailsJsonSchema } from './openapi-operations';
 
 export interface DocsOptions {
   title: string;
   version: string;
   description?: string;
+  /** Whether the global rate limit applies, so operations document 429. */
+  rateLimited: boolean;
 }
 
 /** Must run before routes are added: @fastify/swagger collects them through onRoute. */
@@ -23,9 +25,10 @@ export const registerDocs = async (app: FastifyInstance, options: DocsOptions): 
           bearerApiKey: { type: 'http', scheme: 'bearer', description: 'zck_<id>_<secret>' },
           headerApiKey: { type: 'apiKey', in: 'header', name: 'x-api-key' },
         },
+        schemas: { ProblemDetails: problemDetailsJsonSchema },
       },
     },
-    transform: jsonSchemaTransform,
+    transform: documentOperation({ rateLimited: options.rateLimited }),
   });
   await app.register(swaggerUi, { routePrefix: '/docs', staticCSP: true });
   app.get('/openapi.json', { config: { rateLimit: false }, schema: { hide: true } }, () => app.swagger());

@@ -8,3 +8,4 @@ export type { ReadinessCheck, ReadinessReport } from './readiness';
 export { apiKeyAuth, requireScopes, type ApiKeyAuthOptions, type Principal, type VerifyApiKey } from './api-key-auth';
 export { createAdmission, type Admission, type AdmissionOptions } from './admission';
 export { closeOnSignals, type Closer, type CloseOnSignalsOptions } from './close-on-signals';
+export { collectStandardDefaultMetrics } from './default-metrics';

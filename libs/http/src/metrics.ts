@@ -1,6 +1,5 @@
 import type { FastifyInstance } from 'fastify';
 import {
-  collectDefaultMetrics,
   Counter,
   Gauge,
   Histogram,
@@ -9,6 +8,7 @@ import {
   type GaugeConfiguration,
   type HistogramConfiguration,
 } from 'prom-client';
+import { collectStandardDefaultMetrics } from './default-metrics';
 
 type Unregistered<C> = Omit<C, 'registers'>;
 
@@ -23,7 +23,7 @@ export interface AppMetrics {
 export const createAppMetrics = (serviceName: string): AppMetrics => {
   const registry = new Registry();
   registry.setDefaultLabels({ service: serviceName });
-  collectDefaultMetrics({ register: registry });
+  collectStandardDefaultMetrics(registry);
   return {
     registry,
     counter: (config) => new Counter({ ...config, registers: [registry] }),

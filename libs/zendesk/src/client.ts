@@ -28,6 +28,8 @@ export interface TokenListQuery {
 export interface ZendeskClient {
   readonly endpoint: ZendeskEndpoint;
   getMe(): Promise<S.ZendeskUser>;
+  /** The account object, for the name its admins gave it. */
+  getAccount(): Promise<S.ZendeskAccount>;
   /** users/me must name an active, unsuspended admin; a 200 alone proves nothing (reference §2). */
   requireAdmin(): Promise<S.ZendeskUser & { id: number }>;
   userPages(query?: { pageSize?: number; roles?: readonly string[] }): AsyncGenerator<CursorPage<S.ZendeskUser>>;
@@ -64,6 +66,7 @@ export function createZendeskClient(options: ZendeskClientOptions): ZendeskClien
   const client: ZendeskClient = {
     endpoint: core.endpoint,
     getMe: async () => parseJson(S.MeSchema, await get('/api/v2/users/me.json')).user,
+    getAccount: async () => parseJson(S.AccountOneSchema, await get('/api/v2/account.json')).account,
     async requireAdmin() {
       const me = await client.getMe();
       if (me.id === null) throw new InvalidTokenError(200);

@@ -26,4 +26,11 @@ export { mapErrorResponse, summariseErrorBody } from './error-mapping';
 export * from './errors';
 export type { ResponseMeta } from './request';
 export type { FetchLike, TransportRequest } from './transport';
-export type { ZendeskUser, AuditLog, OAuthTokenInfo, TokenGrant, IncrementalUsersPage } from './schemas';
+export type {
+  ZendeskUser,
+  ZendeskAccount,
+  AuditLog,
+  OAuthTokenInfo,
+  TokenGrant,
+  IncrementalUsersPage,
+} from './schemas';

@@ -49,6 +49,11 @@ export const AuditLogsPageSchema = CursorMetaSchema.extend({ audit_logs: z.array
 export const MeSchema = z.object({ user: ZendeskUserSchema });
 export const AuditLogOneSchema = z.object({ audit_log: AuditLogSchema });
 
+/** `GET /api/v2/account`: the account's own name, which account settings do not carry. */
+export const ZendeskAccountSchema = z.looseObject({ name: z.string().min(1), subdomain: z.string().optional() });
+export type ZendeskAccount = z.infer<typeof ZendeskAccountSchema>;
+export const AccountOneSchema = z.object({ account: ZendeskAccountSchema });
+
 export const IncrementalUsersSchema = z.object({
   users: z.array(ZendeskUserSchema),
   after_cursor: z.string().nullable(),

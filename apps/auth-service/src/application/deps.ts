@@ -18,6 +18,7 @@ export interface AuthDeps {
   now: () => Date;
   newId: () => string;
   publicBaseUrl: string;
+  consoleUrl?: string | undefined;
   oauthStateTtlMs: number;
   tokenRotationAgeMs: number;
 }

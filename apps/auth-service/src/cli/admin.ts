@@ -1,7 +1,9 @@
 /**
  * Admin CLI: `npm run admin -- keys create --name ci --scopes connectors:read,connectors:write`,
  * `keys list`, `keys revoke <id>`, `secrets reencrypt`. Reads MONGO_URI, KEYS_MONGO_DB (default zc_keys)
- * for keys, MONGO_DB (default zc_auth) and ENCRYPTION_KEYS for secrets, from the environment like the service.
+ * for keys, MONGO_DB (default zc_auth) and ENCRYPTION_KEYS for secrets, from the environment like the service;
+ * what the environment leaves out comes from the local stack `npm start` runs (its .cache/run), so the README's
+ * command just works.
  */
 import { parseArgs } from 'node:util';
 import { createApiKeyStore, parseScopeList } from '@zc/api-keys';
@@ -11,6 +13,7 @@ import { parseKeyRing } from '@zc/secrets';
 import { createOAuthStateStore } from '../adapters/oauth-states';
 import { reencryptSecrets } from '../application/reencrypt';
 import { AuthConfigSchema } from '../config';
+import { localStackDefaults } from './local-stack';
 
 const CliConfig = AuthConfigSchema.pick({ MONGO_URI: true, MONGO_DB: true, KEYS_MONGO_DB: true }).extend({
   ENCRYPTION_KEYS: AuthConfigSchema.shape.ENCRYPTION_KEYS.optional(),
@@ -29,7 +32,7 @@ async function main(argv: string[]): Promise<number> {
     options: { name: { type: 'string' }, scopes: { type: 'string' } },
   });
   const [group, command, argument] = positionals;
-  const config = parseConfig(CliConfig, process.env);
+  const config = parseConfig(CliConfig, { ...localStackDefaults(), ...process.env });
   const mongo = await connectMongo({ uri: config.MONGO_URI, dbName: config.MONGO_DB, appName: 'auth-admin-cli' });
   const keysMongo = await connectMongo({
     uri: config.MONGO_URI,

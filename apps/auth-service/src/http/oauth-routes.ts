@@ -16,6 +16,12 @@ export function oauthRoutes(deps: AuthDeps): FastifyPluginAsyncZod {
         const status = outcome.ok ? 200 : 400;
         void reply.header('cache-control', 'no-store').header('referrer-policy', 'no-referrer');
         if (request.headers.accept?.includes('application/json') === true) return reply.code(status).send(outcome);
+        // A person who started in the admin console goes back to the connector there, with the outcome's code.
+        if (deps.consoleUrl !== undefined && outcome.connectorId !== null) {
+          const code = outcome.ok ? 'CONNECTED' : outcome.reason;
+          const target = new URL(`/connectors/${outcome.connectorId}?outcome=${code}`, deps.consoleUrl);
+          return reply.redirect(target.toString(), 303);
+        }
         return reply.code(status).type('text/html; charset=utf-8').send(resultPage(outcome));
       },
     );

@@ -33,9 +33,15 @@ const isoSeconds = (seconds: number): string => new Date(seconds * 1000).toISOSt
 
 /**
  * One audit-log record as the activity the platform publishes. System actions are shown with the
- * Zendesk account as the actor (design §1.6), so every activity has a readable actor.
+ * Zendesk account as the actor (design §1.6), named as Zendesk names the account (`accountName`, not
+ * the subdomain), so every activity has a readable actor.
  */
-export function toActivity(record: AuditRecord, account: string, collectedAt: string): ActivityData {
+export function toActivity(
+  record: AuditRecord,
+  account: string,
+  collectedAt: string,
+  accountName: string,
+): ActivityData {
   const system = isSystemActor(record);
   const ip = record.ip_address?.trim();
   return {
@@ -46,7 +52,7 @@ export function toActivity(record: AuditRecord, account: string, collectedAt: st
     collectedAt,
     actor: {
       id: record.actor_id ?? -1,
-      name: system ? account : (record.actor_name ?? `user ${record.actor_id ?? ''}`.trim()),
+      name: system ? accountName : (record.actor_name ?? `user ${record.actor_id ?? ''}`.trim()),
       type: system ? 'system' : 'user',
     },
     action: record.action,

@@ -34,7 +34,7 @@ const envelope = (data: unknown) => ({
 
 describe('toActivity', () => {
   it('maps a user action with a deterministic activity id and keeps the raw record', () => {
-    const activity = toActivity(record(), 'acme', '2024-05-07T17:31:00.000Z');
+    const activity = toActivity(record(), 'acme', '2024-05-07T17:31:00.000Z', 'Acme Support');
     expect(activity).toMatchObject({
       activityId: 'zd:acme:498483',
       occurredAt: '2024-05-07T17:30:11Z',
@@ -49,17 +49,19 @@ describe('toActivity', () => {
     expect(ZendeskActivityRecorded.schema.safeParse(envelope(activity)).success).toBe(true);
   });
 
-  it('shows system actions (actor -1 or null) with the account as the actor', () => {
+  it('shows system actions (actor -1 or null) with the account, by the name Zendesk reports, as the actor', () => {
     for (const actorId of [-1, null, 0]) {
-      const activity = toActivity(record({ actor_id: actorId, actor_name: 'Zendesk', ip_address: null }), 'acme', 'x');
-      expect(activity.actor).toEqual({ id: actorId ?? -1, name: 'acme', type: 'system' });
+      const system = record({ actor_id: actorId, actor_name: 'Zendesk', ip_address: null });
+      const activity = toActivity(system, 'acme', 'x', 'Acme Support');
+      expect(activity.actor).toEqual({ id: actorId ?? -1, name: 'Acme Support', type: 'system' });
+      expect(activity.account).toBe('acme');
       expect(activity.ipAddress).toBeNull();
     }
   });
 
   it('fills what Zendesk leaves out so the event still validates', () => {
     const sparse = record({ action_label: null, source_type: null, source_label: null, change_description: null });
-    const activity = toActivity(sparse, 'acme', '2024-05-07T17:31:00Z');
+    const activity = toActivity(sparse, 'acme', '2024-05-07T17:31:00Z', 'Acme Support');
     expect(activity).toMatchObject({ actionLabel: 'update', source: { type: 'unknown', label: '' }, description: '' });
     expect(ZendeskActivityRecorded.schema.safeParse(envelope(activity)).success).toBe(true);
   });

@@ -44,6 +44,8 @@ export interface SeedOptions {
   readonly days?: number;
   readonly rateLimitPerMinute?: number;
   readonly rateLimitWindowMs?: number;
+  /** The account's name as Zendesk reports it; the simulator falls back to the subdomain. */
+  readonly name?: string;
 }
 
 export interface SeededAccount {
@@ -60,6 +62,7 @@ export function seedAccount(sim: Simulator, subdomain: string, options: SeedOpti
     plan: 'enterprise',
     ...(options.rateLimitPerMinute === undefined ? {} : { rateLimitPerMinute: options.rateLimitPerMinute }),
     ...(options.rateLimitWindowMs === undefined ? {} : { rateLimitWindowMs: options.rateLimitWindowMs }),
+    ...(options.name === undefined ? {} : { name: options.name }),
   });
   const admin = sim.control.addUser(subdomain, { name: 'Ada Admin', email: `ada@${subdomain}.test`, role: 'admin' });
   sim.control.createOAuthClient(subdomain, {

@@ -32,6 +32,7 @@ export async function walkAuditWindow(
 ): Promise<WalkResult> {
   const client = worker.client(target.stream);
   const context = worker.context();
+  const accountName = await worker.accountName();
   let seen = 0;
   let firstId: number | null = null;
   let lastId: number | null = null;
@@ -58,7 +59,7 @@ export async function walkAuditWindow(
         await worker.sink.activities(
           context,
           fresh.map((record, index) => {
-            const data = toActivity(record, worker.account, collectedAt);
+            const data = toActivity(record, worker.account, collectedAt, accountName);
             return { sequence: first + index, occurredAt: data.occurredAt, data };
           }),
         );

@@ -50,6 +50,7 @@ export class ConnectorWorker {
   /** Set while the token is refused: the tokenVersion that failed. */
   #tokenRefusedAt: number | null = null;
   readonly #zendesk: ZendeskAccess;
+  #accountName: string | null = null;
 
   constructor(
     private readonly deps: WorkerDeps,
@@ -100,6 +101,22 @@ export class ConnectorWorker {
   }
   get account(): string {
     return this.#view.subdomain ?? this.connectorId;
+  }
+  /**
+   * The account's name as Zendesk reports it (`GET /api/v2/account`), which system activities show as
+   * their actor. Asked once per lease term; until an answer arrives each walk falls back to the subdomain
+   * and asks again, so a failing call never holds collection up.
+   */
+  async accountName(): Promise<string> {
+    if (this.#accountName !== null) return this.#accountName;
+    try {
+      this.#accountName = (await this.client('account').getAccount()).name;
+      return this.#accountName;
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      this.deps.logger.warn({ connectorId: this.connectorId, reason }, 'account name unavailable; using subdomain');
+      return this.account;
+    }
   }
   get state(): CollectionState {
     return this.#state;

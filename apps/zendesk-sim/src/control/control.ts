@@ -37,7 +37,7 @@ export interface SimControl {
   setClockSkew(ms: number): void;
   now(): number;
   requests(filter?: { account?: string }): RequestLogEntry[];
-  clearRequests(): void;
+  clearRequests(filter?: { account?: string }): void;
 }
 
 export function createControl(state: SimState): SimControl {
@@ -177,7 +177,7 @@ export function createControl(state: SimState): SimControl {
     setClockSkew: (ms) => state.clock.setSkew(ms),
     now: () => state.clock.now(),
     requests: (filter) => state.requests().filter((r) => !filter?.account || r.account === filter.account),
-    clearRequests: () => state.clearRequests(),
+    clearRequests: (filter) => state.clearRequests(filter?.account),
   };
   return control;
 }

@@ -68,6 +68,20 @@ export class UserStore {
     return { items: list.slice(start, start + size), hasMore: start + size < list.length };
   }
 
+  /**
+   * Time-based export: users updated at or after `startTime` (seconds), `size` of them unless fewer
+   * remain, and never splitting a second, so a page's `end_time` names a second that is complete.
+   */
+  updatedFrom(startTime: number, size: number): { items: SimUser[]; hasMore: boolean } {
+    this.sortedByUpdate ??= [...this.users.values()].sort((a, b) => a.updatedAt - b.updatedAt || a.id - b.id);
+    const list = this.sortedByUpdate;
+    const start = lowerBound(list, { t: startTime, id: Number.MIN_SAFE_INTEGER }, byUpdatedKey);
+    let end = Math.min(start + size, list.length);
+    const boundary = list[end - 1]?.updatedAt;
+    while (end < list.length && list[end]?.updatedAt === boundary) end += 1;
+    return { items: list.slice(start, end), hasMore: end < list.length };
+  }
+
   private ordered(): SimUser[] {
     this.sortedById ??= [...this.users.values()].sort((a, b) => a.id - b.id);
     return this.sortedById;

@@ -139,8 +139,9 @@ export function controlRoutes(app: FastifyInstance, control: SimControl): void {
   );
   app.delete(
     '/_sim/requests',
-    handle((_req, reply) => {
-      control.clearRequests();
+    handle((req, reply) => {
+      const account = (req.query as { account?: string }).account;
+      control.clearRequests(account ? { account } : undefined);
       return reply.code(204).send();
     }),
   );

@@ -1,6 +1,6 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import { type Key, decodeCursor, encodeCursor } from '../domain/cursor';
-import { guard } from '../http/guards';
+import { type Caller, guard } from '../http/guards';
 import { type Query, first, intParam, zendeskUrl } from '../http/query';
 import { userJson } from '../http/serializers';
 import { invalidPagination, sendJson } from '../http/zendesk-errors';
@@ -14,7 +14,26 @@ function ageText(seconds: number): string {
   return seconds === 1 ? '1 second' : `${String(seconds)} seconds`;
 }
 
+/** The start_time check both exports share; sends Zendesk's 400 and returns null when it fails. */
+function startTimeOf(query: Query, reply: FastifyReply, caller: Caller, now: () => number): number | null {
+  const start = intParam(query, 'start_time');
+  if (start === undefined || Number.isNaN(start)) {
+    sendJson(reply, 400, { error: 'InvalidValue', description: 'start_time is required' });
+    return null;
+  }
+  const minAge = caller.account.settings.incrementalMinAgeSeconds;
+  if (start > Math.floor(now() / 1000) - minAge) {
+    sendJson(reply, 400, {
+      error: 'StartTimeTooRecent',
+      description: `Too recent start_time. Use a start_time older than ${ageText(minAge)}.`,
+    });
+    return null;
+  }
+  return start;
+}
+
 export function incrementalUsersRoutes(app: FastifyInstance, now: () => number): void {
+  timeBasedUsersRoute(app, now);
   for (const path of withJson('/api/v2/incremental/users/cursor')) {
     app.get(path, async (request, reply) => {
       const caller = guard(request, reply, { scope: 'users', adminOnly: true });
@@ -32,18 +51,8 @@ export function incrementalUsersRoutes(app: FastifyInstance, now: () => number):
         if (!decoded) return sendJson(reply, 400, invalidPagination('cursor is invalid'));
         [from, inclusive] = [decoded, false];
       } else {
-        const start = intParam(query, 'start_time');
-        if (start === undefined || Number.isNaN(start)) {
-          return sendJson(reply, 400, { error: 'InvalidValue', description: 'start_time is required' });
-        }
-        const minAge = caller.account.settings.incrementalMinAgeSeconds;
-        const latest = Math.floor(now() / 1000) - minAge;
-        if (start > latest) {
-          return sendJson(reply, 400, {
-            error: 'StartTimeTooRecent',
-            description: `Too recent start_time. Use a start_time older than ${ageText(minAge)}.`,
-          });
-        }
+        const start = startTimeOf(query, reply, caller, now);
+        if (start === null) return reply;
         [from, inclusive] = [{ t: start, id: Number.MIN_SAFE_INTEGER }, true];
       }
       const page = caller.account.users.changedSince(from, inclusive, perPage);
@@ -60,6 +69,43 @@ export function incrementalUsersRoutes(app: FastifyInstance, now: () => number):
           per_page: String(perPage),
         }),
         before_url: null,
+        end_of_stream: !page.hasMore,
+      });
+    });
+  }
+}
+
+/**
+ * `GET /api/v2/incremental/users.json?start_time=`: pages end on a second, `next_page` starts at that
+ * `end_time` again (so boundary users repeat, as in Zendesk), and it stays set at the end of the stream
+ * so a client can resume from it on its next poll. It shares the 10/minute incremental bucket.
+ */
+function timeBasedUsersRoute(app: FastifyInstance, now: () => number): void {
+  for (const path of withJson('/api/v2/incremental/users')) {
+    app.get(path, async (request, reply) => {
+      const caller = guard(request, reply, { scope: 'users', adminOnly: true });
+      if (!caller) return reply;
+      const query = request.query as Query;
+      const perPage = intParam(query, 'per_page') ?? MAX_PER_PAGE;
+      if (!Number.isInteger(perPage) || perPage < 1 || perPage > MAX_PER_PAGE) {
+        return sendJson(reply, 400, invalidPagination(`per_page must be between 1 and ${MAX_PER_PAGE}`));
+      }
+      const start = startTimeOf(query, reply, caller, now);
+      if (start === null) return reply;
+      const page = caller.account.users.updatedFrom(start, perPage);
+      const last = page.items.at(-1);
+      // A page that is one second only must still move on, or a second fuller than a page would repeat forever.
+      const single = last !== undefined && page.hasMore && page.items[0]?.updatedAt === last.updatedAt;
+      const endTime = last === undefined ? start : single ? last.updatedAt + 1 : last.updatedAt;
+      const sub = caller.account.subdomain;
+      return sendJson(reply, 200, {
+        users: page.items.map((u) => userJson(sub, u)),
+        count: page.items.length,
+        next_page: zendeskUrl(sub, '/api/v2/incremental/users.json', {
+          start_time: String(endTime),
+          ...(query['per_page'] === undefined ? {} : { per_page: String(perPage) }),
+        }),
+        end_time: endTime,
         end_of_stream: !page.hasMore,
       });
     });

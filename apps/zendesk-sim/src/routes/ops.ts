@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
-import { Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import { collectStandardDefaultMetrics } from '@zc/http';
+import { Histogram, Registry } from 'prom-client';
 
 /**
  * Probes and Prometheus metrics for operators. They live under `/_sim/` like the rest of the control
@@ -9,7 +10,7 @@ export function opsRoutes(app: FastifyInstance): void {
   // A registry per simulator, so tests that build many never share prom-client's global state.
   const registry = new Registry();
   registry.setDefaultLabels({ service: 'zendesk-sim' });
-  collectDefaultMetrics({ register: registry });
+  collectStandardDefaultMetrics(registry);
   // Named and bucketed like the other services' (libs/http), so one dashboard query covers the sim too.
   const duration = new Histogram({
     name: 'http_request_duration_seconds',

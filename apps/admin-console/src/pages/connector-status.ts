@@ -1,0 +1,111 @@
+import { html } from 'ghtml';
+import type { AdminConnector, ConnectorStatus, StatusHistory } from '../api/types';
+import { backfillRatio, tokenSummary } from '../domain/connector-summary';
+import { percent } from '../domain/status-text';
+import { dateTime, statusBadge } from './layout';
+
+const CAPABILITIES = [
+  ['users', 'Users'],
+  ['audit_logs', 'Audit logs'],
+  ['token', 'Token'],
+] as const;
+
+/** Status, per-capability health and backfill: the connector page's live region. */
+export function statusSection(admin: AdminConnector, status: ConnectorStatus | undefined): string {
+  if (status === undefined) {
+    return html`<p>!${statusBadge(admin.state)} ${admin.nextStep}</p>
+      <p class="muted">The projection has not seen this connector yet.</p>`;
+  }
+  const health = CAPABILITIES.map(([key, label]) => {
+    const h = status.health[key];
+    return html`<tr>
+      <th scope="row">${label}</th>
+      <td>!${statusBadge(h.state, h.code)}</td>
+      <td>${h.message ?? ''}</td>
+      <td>!${dateTime(h.since)}</td>
+    </tr>`;
+  }).join('');
+  const b = status.backfill;
+  return html`<p class="status-line">
+      !${statusBadge(status.status, status.reason)} <span>${status.message}</span>
+      <span class="muted">since !${dateTime(status.statusSince)}</span>
+    </p>
+    <dl class="facts">
+      <dt>Backfill</dt>
+      <dd>
+        <span data-testid="backfill">${percent(backfillRatio(b))}</span> (users ${percent(b.users.ratio)},
+        ${b.users.itemsFetched} fetched; audit logs ${percent(b.audit_logs.ratio)}, ${b.audit_logs.itemsFetched}
+        fetched)${b.window ? ` for ${b.window.from} – ${b.window.to}` : ''}
+      </dd>
+      <dt>Last activity</dt>
+      <dd>!${dateTime(status.lastActivityAt)}</dd>
+      <dt>Last successful poll</dt>
+      <dd>!${dateTime(status.lastSuccessfulPollAt)}</dd>
+      <dt>Budget</dt>
+      <dd>
+        ${status.rateLimit.perMinute ?? admin.rateLimitPerMinute}
+        requests/min${status.rateLimit.utilisation === null ? '' : `, ${percent(status.rateLimit.utilisation)} used`}
+      </dd>
+      <dt>Token</dt>
+      <dd>${tokenSummary(status.token)}</dd>
+      <dt>Authorized by</dt>
+      <dd>
+        ${admin.authorization ? `${admin.authorization.zendeskUser.email} (${admin.authorization.zendeskUser.role}) at ${admin.authorization.authorizedAt}` : 'not authorized'}
+      </dd>
+    </dl>
+    <table>
+      <caption>
+        Health per capability
+      </caption>
+      <thead>
+        <tr>
+          <th scope="col">Capability</th>
+          <th scope="col">State</th>
+          <th scope="col">Detail</th>
+          <th scope="col">Since</th>
+        </tr>
+      </thead>
+      <tbody>
+        !${health}
+      </tbody>
+    </table>`;
+}
+
+/** The latest Test now: each check with its result; "running" while a test started here has not reported. */
+export function testSection(admin: AdminConnector, pendingSince: string | null): string {
+  const last = admin.lastTest;
+  const running = pendingSince !== null && (last === null || last.at < pendingSince);
+  if (running)
+    return html`<p role="status">
+      <span aria-hidden="true">…</span> Test running: checking the token, the admin role and audit-log access.
+    </p>`;
+  if (last === null) return html`<p>No test yet.</p>`;
+  const checks = last.checks
+    .map(
+      (check) =>
+        html`<li class="check">
+          !${statusBadge(check.ok ? 'ok' : 'failing', check.code)} <strong>${check.name}</strong>: ${check.message}
+          <span class="muted">(${check.durationMs} ms)</span>
+        </li>`,
+    )
+    .join('');
+  return html`<p>!${statusBadge(last.ok ? 'ok' : 'failing')} Tested at !${dateTime(last.at)}</p>
+    <ul class="checks">
+      !${checks}
+    </ul>`;
+}
+
+export function historySection(history: StatusHistory | undefined): string {
+  if (history === undefined || history.items.length === 0) return html`<p>No status change yet.</p>`;
+  return html`<ol class="timeline">
+    !${history.items
+      .map(
+        (item) =>
+          html`<li>
+            !${dateTime(item.at)}: ${item.from} → <strong>${item.to}</strong>
+            <code>${item.reason}</code> ${item.message} <span class="muted">(${item.cause.eventType})</span>
+          </li>`,
+      )
+      .join('')}
+  </ol>`;
+}
