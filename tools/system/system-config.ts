@@ -72,7 +72,7 @@ export const FAST_SETTINGS: Record<ServiceName, Record<string, string>> = {
     CAPABILITY_RETRY_INTERVAL: '2s',
     LEASE_TTL: '4s',
   },
-  'projection-service': {},
+  'projection-service': { STATUS_SWEEP_INTERVAL: '500ms' },
   'admin-console': { POLL_INTERVAL: '500ms' },
 };
 

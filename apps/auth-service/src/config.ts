@@ -36,6 +36,8 @@ export const AuthConfigSchema = z.object({
   /** Admin API requests per key (or IP) per minute. */
   ADMIN_RATE_LIMIT_PER_MINUTE: positiveInt().default(600),
   OUTBOX_POLL_INTERVAL: envDurationMs().default(200),
+  /** /readyz fails once the oldest unpublished connector event is older than this (a blip stays ready). */
+  OUTBOX_STUCK_AFTER: envDurationMs().default(30_000),
 });
 export type AuthConfig = z.output<typeof AuthConfigSchema>;
 

@@ -8,7 +8,7 @@ import { connectMongo, pingMongo, type MongoHandle } from '@zc/mongo';
 import { parseKeyRing } from '@zc/secrets';
 import type { Logger } from 'pino';
 import { connectorEventsPort } from './adapters/connector-publisher';
-import { registerOutboxMetrics } from './adapters/outbox-metrics';
+import { registerOutboxMetrics, registerOutboxReadiness } from './adapters/outbox-metrics';
 import { createConnectorClaims, type ConnectorClaims } from './adapters/connector-claims';
 import { createConnectorRepository, type ConnectorRepository } from './adapters/connector-repository';
 import { createOAuthStateStore } from './adapters/oauth-states';
@@ -114,6 +114,7 @@ export async function createAuthRuntime(options: AuthRuntimeOptions): Promise<Au
   });
   relay.start();
   registerOutboxMetrics(built.app, relay);
+  registerOutboxReadiness(built.app, relay, config.OUTBOX_STUCK_AFTER);
 
   const maintainTokens = () => maintainAllTokens(deps);
   let timer: NodeJS.Timeout | undefined;

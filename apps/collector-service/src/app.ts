@@ -1,5 +1,5 @@
 import { ForbiddenError, NotFoundError } from '@zc/errors';
-import { createHttpApp, type HttpApp } from '@zc/http';
+import { createHttpApp, type HttpApp, type ReadinessReport } from '@zc/http';
 import type { Logger } from 'pino';
 import { z } from 'zod';
 import type { CollectionDoc } from './adapters/collection-store';
@@ -12,6 +12,8 @@ export interface CollectorAppDeps {
     readonly kafka: () => Promise<boolean>;
     readonly mongo: () => Promise<boolean>;
     readonly consumerJoined: () => boolean;
+    /** Kafka publishing as the collector experiences it: ready unless blocked, with the detail. */
+    readonly publishing: () => ReadinessReport;
   };
   readonly readCollection: (
     connectorId: string,
@@ -117,6 +119,7 @@ export async function buildCollectorApp(deps: CollectorAppDeps): Promise<HttpApp
   app.registerReadinessCheck('kafka', deps.readiness.kafka);
   app.registerReadinessCheck('mongo', deps.readiness.mongo);
   app.registerReadinessCheck('consumer', deps.readiness.consumerJoined);
+  app.registerReadinessCheck('publishing', deps.readiness.publishing);
 
   app.get(
     '/v1/collection/:connectorId',

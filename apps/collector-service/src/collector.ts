@@ -9,9 +9,11 @@ import { createCollectorMetrics } from './adapters/collector-metrics';
 import { startConnectorConsumer } from './adapters/connector-consumer';
 import { createConnectorStore } from './adapters/connector-store';
 import { createEventSink } from './adapters/event-publisher';
+import { monitorPublishing, registerPublishingMetrics } from './adapters/publishing-monitor';
 import { collectorTopicSpecs, topicNames } from './adapters/topics';
 import { buildCollectorApp } from './app';
 import type { CollectorConfig } from './config';
+import { publishingHealth } from './domain/publishing-health';
 import { Scheduler } from './worker/scheduler';
 import type { WorkerSettings } from './worker/worker-settings';
 
@@ -63,8 +65,10 @@ export async function startCollector(options: CollectorOptions): Promise<Collect
   const kafka = createKafkaClient({ brokers: [...config.KAFKA_BROKERS], clientId: instanceId, logger: kafkaLogger });
   await ensureTopics(kafka, collectorTopicSpecs(topics, config.KAFKA_TOPIC_PARTITIONS));
   const mongo = await connectMongo({ uri: config.MONGO_URI, dbName: config.MONGO_DB, appName: 'collector-service' });
-  const publisher = createPublisher(kafka);
+  const monitor = monitorPublishing(createPublisher(kafka), now);
+  const publisher = monitor.publisher;
   await publisher.connect();
+  const publishing = () => publishingHealth(monitor.observations(), now(), config.PUBLISH_BLOCKED_AFTER);
   const admin: Admin = kafka.kafka.admin();
   await admin.connect();
   const connectors = await createConnectorStore(mongo);
@@ -78,12 +82,17 @@ export async function startCollector(options: CollectorOptions): Promise<Collect
       kafka: async () => (await admin.describeCluster()).brokers.length > 0,
       mongo: () => pingMongo(mongo),
       consumerJoined: () => joined.consumer?.isJoined() ?? false,
+      publishing: () => {
+        const { state, ...detail } = publishing();
+        return { ready: state !== 'blocked', detail: { state, ...detail } };
+      },
     },
     readCollection: async (connectorId) => ({
       connector: await connectors.get(connectorId),
       collection: await collections.load(connectorId),
     }),
   });
+  registerPublishingMetrics(app.metrics, monitor, publishing);
   const override = config.ZENDESK_HOST_OVERRIDE_URL;
   const scheduler = new Scheduler({
     connectors,
@@ -112,6 +121,7 @@ export async function startCollector(options: CollectorOptions): Promise<Collect
     store: connectors,
     logger: kafkaLogger,
     onChanged: (connectorId, partition) => scheduler.notify(connectorId, partition),
+    onDeadLetter: (ok) => monitor.deadLetterWritten(ok),
   });
   joined.consumer = consumer;
   scheduler.start();

@@ -33,6 +33,8 @@ export const CollectorConfigSchema = z.object({
   INCREMENTAL_EXPORT_PER_MINUTE: positiveInt().default(10),
   MAX_CONNECTORS_PER_INSTANCE: positiveInt().default(100),
   INACTIVITY_THRESHOLD: envDurationMs().default(6 * 3_600_000),
+  /** Publishing to Kafka counts as blocked once a publish has been in flight this long (or one failed). */
+  PUBLISH_BLOCKED_AFTER: envDurationMs().default(10_000),
 });
 export type CollectorConfig = z.output<typeof CollectorConfigSchema>;
 

@@ -30,6 +30,8 @@ export const ProjectionConfig = z.object({
   ACTIVITY_RETENTION: envDurationMs().default(180 * 86_400_000),
   RETENTION_INTERVAL: envDurationMs().default(3_600_000),
   TOKEN_ROTATION_AGE: envDurationMs().default(180 * 86_400_000),
+  /** How often a silent collector's stall is stored in the status and its history (reads see it anyway). */
+  STATUS_SWEEP_INTERVAL: envDurationMs().default(5_000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Consumer groups whose lag this service reports besides its own (the product's other consumers). */
   LAG_GROUPS: envList(z.string().min(1)).default(['collector-service']),

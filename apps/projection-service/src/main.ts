@@ -29,6 +29,7 @@ const service = await startProjectionService({
   activityRetentionMs: config.ACTIVITY_RETENTION,
   retentionIntervalMs: config.RETENTION_INTERVAL,
   tokenRotationAgeMs: config.TOKEN_ROTATION_AGE,
+  statusSweepIntervalMs: config.STATUS_SWEEP_INTERVAL,
   lag: { extraGroups: config.LAG_GROUPS, intervalMs: config.LAG_INTERVAL },
   activityLimits: {
     queryTimeLimitMs: config.QUERY_TIME_LIMIT,

@@ -4,9 +4,12 @@ import { createKafkaClient, ensureTopics, type ConsumerRunner, type ConsumerTuni
 import { pingMongo, type MongoHandle } from '@zc/mongo';
 import type { Logger } from 'pino';
 import { startProjectionConsumer } from './adapters/consumer';
+import { backfillEnds } from './adapters/backfill-ends';
 import { projectionMetrics } from './adapters/projection-metrics';
 import { createProjector } from './adapters/projector';
 import { startRetentionJob } from './adapters/retention-job';
+import { statusDocumentAt } from './adapters/status-store';
+import { startStatusSweep } from './adapters/status-sweep';
 import { topicSpecs, type TopicNaming } from './adapters/topics';
 import { ensureViewIndexes, statusCollections, VIEW_NAMES, viewAliases } from './adapters/view-collections';
 import { viewQueries } from './adapters/view-queries';
@@ -24,6 +27,8 @@ export interface ProjectionServiceOptions {
   activityRetentionMs: number;
   retentionIntervalMs: number;
   tokenRotationAgeMs: number;
+  /** How often stalls (a silent collector) are stored as transitions; reads see them at once regardless. */
+  statusSweepIntervalMs?: number;
   now: () => Date;
   logger: Logger;
   kafkaLogger?: KafkaLogger;
@@ -62,10 +67,17 @@ export async function startProjectionService(options: ProjectionServiceOptions):
     ...(options.activityLimits === undefined ? {} : { activityLimits: options.activityLimits }),
     readiness: { mongo: () => pingMongo(mongo), consumer: () => consumer.runner?.isJoined() ?? false },
   });
-  const metrics = projectionMetrics(app.metrics, async () =>
-    statusCollections(mongo, await aliases.version('status'))
-      .status.find()
-      .toArray(),
+  const metrics = projectionMetrics(
+    app.metrics,
+    async () =>
+      statusCollections(mongo, await aliases.version('status'))
+        .status.find()
+        .toArray()
+        .then((docs) => docs.map((doc) => statusDocumentAt(doc, now()))),
+    backfillEnds(async (connectorId) => {
+      const { status } = statusCollections(mongo, await aliases.version('status'));
+      return status.findOne({ _id: connectorId });
+    }, now),
   );
   const projector = createProjector({
     mongo,
@@ -73,7 +85,7 @@ export async function startProjectionService(options: ProjectionServiceOptions):
     versionOf: (view) => aliases.version(view),
     now,
     activityRetentionMs: options.activityRetentionMs,
-    onActivitiesInserted: (docs, writtenAt) => metrics.observeInserted(docs, writtenAt),
+    onActivitiesInserted: (docs, writtenAt) => void metrics.observeInserted(docs, writtenAt),
   });
   const runner = await startProjectionConsumer({
     client,
@@ -93,6 +105,13 @@ export async function startProjectionService(options: ProjectionServiceOptions):
     now,
     log: options.logger,
   });
+  const sweep = startStatusSweep({
+    mongo,
+    aliases,
+    intervalMs: options.statusSweepIntervalMs ?? 5_000,
+    now,
+    log: options.logger,
+  });
   consumer.runner = runner;
   const lag = options.lag
     ? await startLagMonitoring(
@@ -108,6 +127,7 @@ export async function startProjectionService(options: ProjectionServiceOptions):
     runner,
     async stop() {
       await lag?.stop();
+      await sweep.stop();
       await retention.stop();
       await runner.stop();
     },

@@ -66,6 +66,20 @@ describe('probes', () => {
     });
     expect(response.body).not.toContain('kafka-internal-7');
   });
+
+  it('/readyz carries a report’s detail, ready or not', async () => {
+    const built = await build();
+    built.registerReadinessCheck('outbox', () => ({ ready: true, detail: { state: 'waiting', waitingEvents: 3 } }));
+    built.registerReadinessCheck('publishing', () => Promise.resolve({ ready: false, detail: { state: 'blocked' } }));
+    const response = await built.inject({ method: 'GET', url: '/readyz' });
+    expect(response.statusCode).toBe(503);
+    expect(response.json()).toMatchObject({
+      checks: [
+        { name: 'outbox', status: 'ok', detail: { state: 'waiting', waitingEvents: 3 } },
+        { name: 'publishing', status: 'failed', detail: { state: 'blocked' } },
+      ],
+    });
+  });
 });
 
 describe('metrics', () => {

@@ -4,7 +4,7 @@ export { redactSecrets, isSensitiveKey } from './redact';
 export { CORRELATION_HEADER } from './correlation-id';
 export { toAppError } from './error-handler';
 export type { AppMetrics } from './metrics';
-export type { ReadinessCheck } from './readiness';
+export type { ReadinessCheck, ReadinessReport } from './readiness';
 export { apiKeyAuth, requireScopes, type ApiKeyAuthOptions, type Principal, type VerifyApiKey } from './api-key-auth';
 export { createAdmission, type Admission, type AdmissionOptions } from './admission';
 export { closeOnSignals, type Closer, type CloseOnSignalsOptions } from './close-on-signals';

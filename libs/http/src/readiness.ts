@@ -2,13 +2,25 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 
-/** Resolve (or return true) when ready; throw or return false when not. */
-export type ReadinessCheck = () => Promise<boolean | void> | boolean | void;
+const Detail = z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()]));
+
+/**
+ * A check that also says why, in terms safe for an unauthenticated probe (states and counts, never
+ * hosts or error messages): e.g. the outbox with N events waiting for how long, still ready until stuck.
+ */
+export interface ReadinessReport {
+  ready: boolean;
+  detail: z.infer<typeof Detail>;
+}
+
+/** Resolve (or return true) when ready; throw or return false when not; or return a report. */
+export type ReadinessCheck = () => Promise<boolean | void | ReadinessReport> | boolean | void | ReadinessReport;
 
 const checkResultSchema = z.object({
   name: z.string(),
   status: z.enum(['ok', 'failed', 'timeout']),
   durationMs: z.number(),
+  detail: Detail.optional(),
 });
 const readinessSchema = z.object({ status: z.enum(['ready', 'not_ready']), checks: z.array(checkResultSchema) });
 type CheckResult = z.infer<typeof checkResultSchema>;
@@ -26,9 +38,12 @@ const runCheck = async (
   const timeout = new Promise<typeof TIMED_OUT>((resolve) => (timer = setTimeout(resolve, timeoutMs, TIMED_OUT)));
   try {
     const outcome = await Promise.race([Promise.resolve().then(check), timeout]);
-    const status = outcome === TIMED_OUT ? 'timeout' : outcome === false ? 'failed' : 'ok';
-    if (status !== 'ok') app.log.warn({ check: name, status }, 'readiness check not ok');
-    return { name, status, durationMs: Math.round(performance.now() - startedAt) };
+    const report = typeof outcome === 'object' ? outcome : undefined;
+    const failed = outcome === false || report?.ready === false;
+    const status = outcome === TIMED_OUT ? 'timeout' : failed ? 'failed' : 'ok';
+    if (status !== 'ok') app.log.warn({ check: name, status, detail: report?.detail }, 'readiness check not ok');
+    const durationMs = Math.round(performance.now() - startedAt);
+    return report === undefined ? { name, status, durationMs } : { name, status, durationMs, detail: report.detail };
   } catch (error) {
     // The reason goes to the log, not the response: /readyz is unauthenticated and errors name hosts.
     app.log.warn({ check: name, err: error }, 'readiness check failed');

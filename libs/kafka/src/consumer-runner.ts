@@ -53,6 +53,8 @@ export interface ConsumerRunnerOptions<T> {
   /** Long-poll wait of an idle fetch; also bounds how long stop() waits for it (kafkajs default 5 s). */
   maxWaitTimeInMs?: number;
   onCommitted?: (offset: CommittedOffset) => void;
+  /** After each dead-letter write: a failing one blocks the partition, so apps report it in their health. */
+  onDeadLetter?: (outcome: { ok: boolean; topic: string }) => void;
 }
 
 /** The knobs an app exposes in its config; the rest of the options are its wiring. */
@@ -97,6 +99,17 @@ export async function runConsumer<T>(options: ConsumerRunnerOptions<T>): Promise
     ...(options.maxWaitTimeInMs === undefined ? {} : { maxWaitTimeInMs: options.maxWaitTimeInMs }),
   });
   const deadLetters = new DeadLetterWriter(client);
+  const observedDeadLetters = {
+    async send(...args: Parameters<DeadLetterWriter['send']>): Promise<void> {
+      try {
+        await deadLetters.send(...args);
+        options.onDeadLetter?.({ ok: true, topic: args[0].topic });
+      } catch (error) {
+        options.onDeadLetter?.({ ok: false, topic: args[0].topic });
+        throw error;
+      }
+    },
+  };
   const committed = new Map<string, string>();
   const ledger = new RetryLedger();
   const pauses = new PartitionPauses(consumer);
@@ -128,7 +141,7 @@ export async function runConsumer<T>(options: ConsumerRunnerOptions<T>): Promise
           handleBatch: options.handleBatch,
           retry: options.retry,
           isRetriable: options.isRetriable ?? (() => true),
-          deadLetters,
+          deadLetters: observedDeadLetters,
           logger,
           maxBatchSize: options.maxBatchSize ?? DEFAULTS.maxBatchSize,
           ledger,

@@ -1,5 +1,6 @@
 import type { HttpApp } from '@zc/http';
 import type { OutboxRelay } from '@zc/event-store';
+import { outboxHealth } from '../domain/outbox-health';
 
 /**
  * Outbox lag on every scrape: appended connector events not yet on Kafka, and the age of the oldest.
@@ -20,5 +21,13 @@ export function registerOutboxMetrics(app: HttpApp, relay: Pick<OutboxRelay, 'la
     async collect() {
       this.set(((await read()).oldestAgeMs ?? 0) / 1_000);
     },
+  });
+}
+
+/** /readyz reports the outbox's state (publishing, or N events waiting for how long); not ready once stuck. */
+export function registerOutboxReadiness(app: HttpApp, relay: Pick<OutboxRelay, 'lag'>, stuckAfterMs: number): void {
+  app.registerReadinessCheck('outbox', async () => {
+    const { ready, ...detail } = outboxHealth(await relay.lag(), stuckAfterMs);
+    return { ready, detail };
   });
 }

@@ -10,6 +10,8 @@ export interface ConnectorConsumerOptions {
   readonly logger: KafkaLogger;
   /** Called after an event changed a connector, so a local worker reacts without waiting to poll. */
   readonly onChanged: (connectorId: string, partition: number) => void;
+  /** After each write to `<topic>.dlq` (publishing health). */
+  readonly onDeadLetter?: (ok: boolean) => void;
 }
 
 /**
@@ -25,6 +27,7 @@ export function startConnectorConsumer(options: ConnectorConsumerOptions): Promi
     logger: options.logger,
     fromBeginning: true,
     maxWaitTimeInMs: 1_000,
+    onDeadLetter: ({ ok }) => options.onDeadLetter?.(ok),
     retry: { maxAttempts: 8, initialBackoffMs: 50, maxBackoffMs: 2_000 },
     parse: (message) => {
       if (message.value === null) throw new SyntaxError('connector event without a value');

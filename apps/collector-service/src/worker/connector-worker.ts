@@ -12,6 +12,7 @@ import { startCollection, type CollectionState } from '../domain/collection-stat
 import { ConnectorBudget } from './connector-budget';
 import { LeaseKeeper } from './lease-keeper';
 import { runAuditStream, runRecollections } from './audit-stream';
+import { sendHeartbeat } from './heartbeat';
 import { runRoleCheck } from './role-check';
 import { runUsersStream } from './users-stream';
 import { Waker, abortableSleep } from './waker';
@@ -45,6 +46,7 @@ export class ConnectorWorker {
   #view: ConnectorDoc;
   #state!: CollectionState;
   #chain: Promise<unknown> = Promise.resolve();
+  #lastPublishedAt: number | null = null;
   /** Set while the token is refused: the tokenVersion that failed. */
   #tokenRefusedAt: number | null = null;
   readonly #zendesk: ZendeskAccess;
@@ -72,7 +74,10 @@ export class ConnectorWorker {
         deps.logger.warn({ connectorId: this.connectorId }, 'lease lost; stopping collection at once');
         this.#abort.abort();
       },
-      onRenewed: () => void this.refresh(),
+      onRenewed: () => {
+        void this.refresh();
+        if (this.#state !== undefined) void sendHeartbeat(this, deps.instanceId);
+      },
     });
     this.#zendesk = new ZendeskAccess({
       connectorId: this.connectorId,
@@ -124,6 +129,10 @@ export class ConnectorWorker {
   }
   get view(): ConnectorDoc {
     return this.#view;
+  }
+  /** When this worker last published a collection event (heartbeats are sent only in quiet periods). */
+  get lastPublishedAt(): number | null {
+    return this.#lastPublishedAt;
   }
   get logger(): KafkaLogger {
     return this.deps.logger;
@@ -228,6 +237,7 @@ export class ConnectorWorker {
   /** Publishes one collection event with the next sequence; call inside txn. */
   async emit<T extends CollectionEvent['type']>(state: CollectionState, type: T, data: CollectionData<T>) {
     await this.deps.sink.collection(this.context(), type, state.sequences.collection, data);
+    this.#lastPublishedAt = this.now();
     return { ...state, sequences: { ...state.sequences, collection: state.sequences.collection + 1 } };
   }
 

@@ -5,12 +5,21 @@ import type { StatusDocument } from './status-store';
 
 /** Buckets from docker/prometheus/METRICS.md. */
 const FRESHNESS_BUCKETS = [1, 5, 15, 30, 60, 120, 300, 600, 900, 1800, 3600, 7200];
+/** Backfilled items are up to the 7-day window old when they land: hours and days, not seconds. */
+const BACKFILL_AGE_BUCKETS = [60, 600, 3600, 6 * 3600, 86_400, 2 * 86_400, 4 * 86_400, 7 * 86_400, 8 * 86_400];
+
+/** When a connector's backfill window ends (its connection), ms; null while not known yet. */
+export type BackfillEndOf = (connectorId: string) => Promise<number | null>;
 
 /**
  * The projection's metrics (docker/prometheus/METRICS.md). Status gauges are read from the view at
  * scrape time, so every instance reports the same values and a restart loses nothing.
  */
-export function projectionMetrics(metrics: AppMetrics, readStatuses: () => Promise<StatusDocument[]>) {
+export function projectionMetrics(
+  metrics: AppMetrics,
+  readStatuses: () => Promise<StatusDocument[]>,
+  backfillEndOf: BackfillEndOf = () => Promise.resolve(null),
+) {
   let snapshot: Promise<StatusDocument[]> | undefined;
   // Both gauges are collected in one scrape; one read serves both.
   const statuses = () => {
@@ -47,15 +56,36 @@ export function projectionMetrics(metrics: AppMetrics, readStatuses: () => Promi
 
   const freshness = metrics.histogram({
     name: 'zc_activity_freshness_seconds',
-    help: 'Zendesk created_at to the activity written to the view, once per new activity',
+    help: 'Zendesk created_at to the activity written to the view, once per new live activity (backfill apart)',
     labelNames: ['stage'],
     buckets: FRESHNESS_BUCKETS,
   });
+  const backfillAge = metrics.histogram({
+    name: 'zc_backfill_activity_age_seconds',
+    help: 'Zendesk created_at to the activity written to the view, once per new backfilled activity',
+    labelNames: ['stage'],
+    buckets: BACKFILL_AGE_BUCKETS,
+  });
+
+  // Both series exist from the start (at 0), so a dashboard sees "no live activity yet" rather than nothing.
+  freshness.zero({ stage: 'project' });
+  backfillAge.zero({ stage: 'project' });
+
+  /** Live means created after the connection: a backfilled item's age says nothing about freshness. */
+  const isBackfilled = async (doc: ActivityDoc) => {
+    for (const connectorId of doc.connectorIds) {
+      const end = await backfillEndOf(connectorId);
+      if (end !== null && doc.occurredAt.getTime() < end) return true;
+    }
+    return false;
+  };
 
   return {
-    observeInserted(docs: readonly ActivityDoc[], writtenAt: Date): void {
+    async observeInserted(docs: readonly ActivityDoc[], writtenAt: Date): Promise<void> {
       for (const doc of docs) {
-        freshness.observe({ stage: 'project' }, Math.max(0, (writtenAt.getTime() - doc.occurredAt.getTime()) / 1_000));
+        const seconds = Math.max(0, (writtenAt.getTime() - doc.occurredAt.getTime()) / 1_000);
+        const histogram = (await isBackfilled(doc).catch(() => false)) ? backfillAge : freshness;
+        histogram.observe({ stage: 'project' }, seconds);
       }
     },
   };

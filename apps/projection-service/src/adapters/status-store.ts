@@ -1,4 +1,6 @@
 import { insertManyIgnoringDuplicates, isDuplicateKeyError, type Collection } from '@zc/mongo';
+import { initialCollectionPart } from '../domain/collection-part';
+import { statusAt } from '../domain/status-clock';
 import {
   initialStatusView,
   applyStatusEvents,
@@ -7,6 +9,7 @@ import {
   type StatusView,
 } from '../domain/status-view';
 import { historyId, type ActivitySummary } from '../domain/view-fold';
+import { inStatusTurn } from './status-turns';
 import type { StatusCollections } from './view-collections';
 
 /** The stored status: the view plus a version for optimistic concurrency and the activity summary. */
@@ -33,8 +36,21 @@ function viewOf(doc: StatusDocument | null, connectorId: string): { view: Status
   // A document created by an activity summary alone has no view yet.
   if (doc === null) return { view: initialStatusView(connectorId), version: null };
   if (doc.connector === undefined) return { view: initialStatusView(connectorId), version: doc.version };
-  const { _id: _ignored, version, lastActivityAt: _a, lastActivityCollectedAt: _b, ...view } = doc;
-  return { view, version };
+  const { _id: _ignored, version, lastActivityAt: _a, lastActivityCollectedAt: _b, ...stored } = doc;
+  return { view: upgraded(stored), version };
+}
+
+/** Documents written before a field existed get its initial value (the stall, progress and cadence marks). */
+function upgraded(stored: StatusView): StatusView {
+  const initial = initialStatusView(stored.connectorId);
+  return { ...initial, ...stored, collection: { ...initialCollectionPart(), ...stored.collection } };
+}
+
+/** The stored document as it reads at `now`: a silent collector shows as stalled even between sweeps. */
+export function statusDocumentAt(doc: StatusDocument, now: Date): StatusDocument {
+  if (doc.connector === undefined) return doc;
+  const { view } = viewOf(doc, doc._id);
+  return { ...doc, ...statusAt(view, now).view };
 }
 
 /**
@@ -43,7 +59,18 @@ function viewOf(doc: StatusDocument | null, connectorId: string): { view: Status
  * so a lost race re-reads and refolds. History first: if we crash in between, redelivery refolds the same
  * events and the history inserts are duplicates, ignored.
  */
-export async function applyToStatus(
+export function applyToStatus(
+  collections: StatusCollections,
+  connectorId: string,
+  events: readonly StatusEvent[],
+): Promise<StatusTransition[]> {
+  return inStatusTurn(turnKey(collections, connectorId), () => applyInTurn(collections, connectorId, events));
+}
+
+const turnKey = (collections: StatusCollections, connectorId: string) =>
+  `${collections.status.collectionName}:${connectorId}`;
+
+async function applyInTurn(
   collections: StatusCollections,
   connectorId: string,
   events: readonly StatusEvent[],
@@ -91,4 +118,32 @@ export async function touchActivitySummary(
   if (summary.lastActivityCollectedAt !== null) latest['lastActivityCollectedAt'] = summary.lastActivityCollectedAt;
   if (Object.keys(latest).length === 0) return;
   await collection.updateOne({ _id: connectorId }, { $max: latest, $setOnInsert: { version: 0 } }, { upsert: true });
+}
+
+/**
+ * Stores the transitions time alone brings about (a collector silent past its bound): history first,
+ * then the view under its version. A lost race is left to the next sweep; ids are derived from the
+ * view, so two instances sweeping at once record one transition.
+ */
+export async function sweepStatuses(collections: StatusCollections, now: Date): Promise<StatusTransition[]> {
+  const transitions: StatusTransition[] = [];
+  for (const doc of await collections.status.find().toArray()) {
+    if (doc.connector === undefined || statusAt(viewOf(doc, doc._id).view, now).transition === null) continue;
+    // Re-read in turn: the projector may have moved the document since the scan.
+    const transition = await inStatusTurn(turnKey(collections, doc._id), () => sweepOne(collections, doc._id, now));
+    if (transition !== null) transitions.push(transition);
+  }
+  return transitions;
+}
+
+async function sweepOne(collections: StatusCollections, connectorId: string, now: Date) {
+  const current = await collections.status.findOne({ _id: connectorId });
+  if (current === null || current.connector === undefined) return null;
+  const { view, version } = viewOf(current, connectorId);
+  const result = statusAt(view, now);
+  if (result.transition === null) return null;
+  await insertManyIgnoringDuplicates(collections.history, [
+    { ...result.transition, _id: historyId(result.transition) },
+  ]);
+  return (await save(collections.status, result.view, version)) ? result.transition : null;
 }

@@ -1,4 +1,5 @@
-import { backfillRatio, tokenHealth } from '../domain/status-presentation';
+import { backfillRatio, effectiveHealth, tokenHealth } from '../domain/status-presentation';
+import { silenceBoundMs } from '../domain/status-staleness';
 import type { StatusDocument } from '../adapters/status-store';
 import type { ConnectorStatusResponse } from './schemas';
 
@@ -15,7 +16,7 @@ export function presentConnector(doc: StatusDocument, now: Date, rotationAgeMs: 
     message: doc.message,
     statusSince: doc.statusSince,
     cause: doc.cause,
-    health: collection.capabilities,
+    health: effectiveHealth(doc),
     lastTest: connector.lastTest,
     authorization: {
       authorizedAt: connector.authorizedAt,
@@ -32,6 +33,15 @@ export function presentConnector(doc: StatusDocument, now: Date, rotationAgeMs: 
     lastActivityAt: doc.lastActivityAt ?? null,
     lastActivityCollectedAt: doc.lastActivityCollectedAt ?? null,
     lastSuccessfulPollAt: collection.lastSuccessfulPollAt,
+    collector: {
+      instanceId: collection.cadence?.instanceId ?? null,
+      pollIntervalMs: collection.cadence?.pollIntervalMs ?? null,
+      leaseTtlMs: collection.cadence?.leaseTtlMs ?? null,
+      lastHeartbeatAt: collection.cadence?.at ?? null,
+      lastProgressAt: collection.lastProgress?.at ?? null,
+      silenceBoundMs: silenceBoundMs(collection),
+      stalledSince: doc.stall?.since ?? null,
+    },
     rateLimit: { perMinute: connector.rateLimitPerMinute, utilisation: null },
     token: tokenHealth(doc, now, rotationAgeMs),
   };

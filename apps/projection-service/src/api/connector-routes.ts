@@ -1,6 +1,7 @@
 import { requireScopes, type HttpApp } from '@zc/http';
 import { NotFoundError } from '@zc/errors';
 import { z } from 'zod';
+import { statusDocumentAt } from '../adapters/status-store';
 import type { ViewQueries } from '../adapters/view-queries';
 import { presentConnector } from './connector-presenter';
 import { decodeCursor, encodeCursor } from './cursor';
@@ -22,8 +23,11 @@ const PageQuery = z.object({ limit: LimitQuery, cursor: z.string().min(1).option
 
 export function registerConnectorRoutes(app: HttpApp, deps: ConnectorRouteDeps): void {
   const scope = requireScopes('connectors:read');
-  const present = (doc: Parameters<typeof presentConnector>[0]) =>
-    presentConnector(doc, deps.now(), deps.tokenRotationAgeMs);
+  // Staleness is a function of time: each read evaluates it, so a silent collector shows before any sweep.
+  const present = (doc: Parameters<typeof presentConnector>[0]) => {
+    const now = deps.now();
+    return presentConnector(statusDocumentAt(doc, now), now, deps.tokenRotationAgeMs);
+  };
 
   app.get(
     '/v1/connectors',

@@ -51,6 +51,16 @@ export const ConnectorStatusResponse = z.object({
   lastActivityAt: NullableIso,
   lastActivityCollectedAt: NullableIso,
   lastSuccessfulPollAt: NullableIso,
+  /** What staleness is judged on: the owner's announced cadence and the last progress seen from it. */
+  collector: z.object({
+    instanceId: z.string().nullable(),
+    pollIntervalMs: z.number().nullable(),
+    leaseTtlMs: z.number().nullable(),
+    lastHeartbeatAt: NullableIso,
+    lastProgressAt: NullableIso,
+    silenceBoundMs: z.number().nullable(),
+    stalledSince: NullableIso,
+  }),
   rateLimit: z.object({
     perMinute: z.number().nullable(),
     /** No event carries the budget used yet; null until the collector reports it. */

@@ -15,6 +15,21 @@ export interface ResourceProgress {
   coveredUntil: string | null;
 }
 
+/** The last collection event that shows the owning collector at work (anything but a failure). */
+export interface ProgressMark {
+  at: string;
+  eventId: string;
+  sequence: number;
+}
+
+/** The cadence the owning collector announced in its last heartbeat: what "silent for too long" means. */
+export interface CollectorCadence {
+  instanceId: string;
+  pollIntervalMs: number;
+  leaseTtlMs: number;
+  at: string;
+}
+
 /** What the collection stream (`collection.events`) says about a connector. */
 export interface CollectionPart {
   /** Last applied sequence of the collection stream; -1 before any. */
@@ -31,6 +46,8 @@ export interface CollectionPart {
   };
   capabilities: Record<Capability, CapabilityHealth>;
   lastSuccessfulPollAt: string | null;
+  lastProgress: ProgressMark | null;
+  cadence: CollectorCadence | null;
 }
 
 const unknownHealth = (): CapabilityHealth => ({
@@ -56,9 +73,24 @@ export const initialCollectionPart = (): CollectionPart => ({
   },
   capabilities: { users: unknownHealth(), audit_logs: unknownHealth(), token: unknownHealth() },
   lastSuccessfulPollAt: null,
+  lastProgress: null,
+  cadence: null,
 });
 
 export function evolveCollectionPart(part: CollectionPart, event: CollectionEvent): CollectionPart {
+  const evolved = evolveFacts(part, event);
+  // A failure is news from a live collector but not progress: a connector failing forever is not "collecting".
+  if (event.type === 'CapabilityFailed') return evolved;
+  return { ...evolved, lastProgress: laterMark(part.lastProgress, event) };
+}
+
+function laterMark(mark: ProgressMark | null, event: CollectionEvent): ProgressMark {
+  const at = utc(event.occurredAt);
+  if (mark !== null && mark.at > at) return mark;
+  return { at, eventId: event.eventId, sequence: event.sequence };
+}
+
+function evolveFacts(part: CollectionPart, event: CollectionEvent): CollectionPart {
   const at = utc(event.occurredAt);
   switch (event.type) {
     case 'CollectionStarted': {
@@ -81,11 +113,17 @@ export function evolveCollectionPart(part: CollectionPart, event: CollectionEven
           event.data.coveredUntil === null ? null : utc(event.data.coveredUntil),
         ),
       };
-      return { ...part, backfill: { ...part.backfill, [event.data.resource]: progress } };
+      // Pages were read, so the resource and the token work (users have no CoverageRecorded of their own).
+      const capabilities = markWorking(markWorking(part.capabilities, event.data.resource, at), 'token', at);
+      return { ...part, capabilities, backfill: { ...part.backfill, [event.data.resource]: progress } };
     }
     case 'BackfillCompleted':
       return {
         ...part,
+        capabilities: (['users', 'audit_logs', 'token'] as const).reduce(
+          (capabilities, capability) => markWorking(capabilities, capability, at),
+          part.capabilities,
+        ),
         backfill: {
           ...part.backfill,
           window: part.backfill.window ?? event.data.backfillWindow,
@@ -111,8 +149,13 @@ export function evolveCollectionPart(part: CollectionPart, event: CollectionEven
         retryAt: null,
       });
     case 'CoverageRecorded': {
-      const capabilities = markWorking(part.capabilities, event.data.resource, at);
+      const capabilities = markWorking(markWorking(part.capabilities, event.data.resource, at), 'token', at);
       return { ...part, capabilities, lastSuccessfulPollAt: later(part.lastSuccessfulPollAt, at) };
+    }
+    case 'CollectionHeartbeat': {
+      if (part.cadence !== null && part.cadence.at > at) return part;
+      const { instanceId, pollIntervalMs, leaseTtlMs } = event.data;
+      return { ...part, cadence: { instanceId, pollIntervalMs, leaseTtlMs, at } };
     }
   }
 }

@@ -1,4 +1,6 @@
-import type { StatusView } from './status-view';
+import type { Capability } from '@zc/contracts';
+import type { CapabilityHealth } from './collection-part';
+import { statusInputs, type StatusView } from './status-view';
 
 const DAY_MS = 86_400_000;
 
@@ -40,4 +42,30 @@ export function backfillRatio(view: StatusView, resource: 'users' | 'audit_logs'
   const covered = backfill[resource].coveredUntil;
   if (covered === null || to <= from) return 0;
   return Math.min(1, Math.max(0, (Date.parse(covered) - from) / (to - from)));
+}
+
+/**
+ * Capability health as the status rules see it: a failure a later event superseded (a new token, a new
+ * authorization, a disconnect) is no longer shown as failing but as unknown until a read proves it.
+ */
+export function effectiveHealth(view: StatusView): Record<Capability, CapabilityHealth> {
+  const { failing } = statusInputs(view.connector, view.collection);
+  const health = { ...view.collection.capabilities };
+  for (const capability of ['users', 'audit_logs', 'token'] as const) {
+    const current = health[capability];
+    if (current.state === 'failing' && failing[capability] === undefined) {
+      health[capability] = { state: 'unknown', code: null, message: null, since: null, retryAt: null };
+    }
+  }
+  if (view.connector.lifecycle === 'disconnected') {
+    // The token was revoked at disconnect: whatever it last proved no longer holds.
+    health.token = {
+      state: 'unknown',
+      code: null,
+      message: null,
+      since: view.connector.lastDisconnectedAt,
+      retryAt: null,
+    };
+  }
+  return health;
 }

@@ -11,6 +11,8 @@ export interface StatusInputs {
   lifecycle: Lifecycle;
   authFailureReason: string | null;
   collectionStarted: boolean;
+  /** No progress from the owning collector for longer than its cadence allows (see status-staleness.ts). */
+  stalled: boolean;
   /** Failure code per capability currently failing; absent when working or unknown. */
   failing: Partial<Record<Capability, string>>;
 }
@@ -45,6 +47,8 @@ export const STATUS_RULES: readonly Rule[] = [
   { when: (s) => s.lifecycle === 'authorizing', status: 'Authorizing', reason: () => 'AWAITING_CONSENT' },
   { when: (s) => s.failing.token !== undefined, status: 'Error', reason: (s) => s.failing.token ?? 'TOKEN_INVALID' },
   { when: (s) => !s.collectionStarted, status: 'Pending', reason: () => 'COLLECTION_NOT_STARTED' },
+  // Before capability failures: what a silent collector last reported is no longer known to hold.
+  { when: (s) => s.stalled, status: 'Degraded', reason: () => 'COLLECTION_STALLED' },
   {
     when: (s) => failingData(s).length === DATA_CAPABILITIES.length,
     status: 'Error',
@@ -72,6 +76,10 @@ const REASON_SENTENCES: Record<string, string> = {
   AWAITING_CONSENT: 'Waiting for a Zendesk admin to approve access in Zendesk.',
   COLLECTION_NOT_STARTED: 'Connected to Zendesk; the first collection has not started yet.',
   COLLECTING: 'Connected: users and audit logs are being collected.',
+  COLLECTION_STALLED:
+    'Collection has stopped: no collector has reported progress for this connector for longer than its poll ' +
+    'interval and lease allow. What was collected is still shown; collection resumes from its checkpoint ' +
+    'once a collector instance takes the connector over.',
   NOT_ADMIN: 'The Zendesk user who approved access is not an admin; a Zendesk admin must connect again.',
   PLAN_NOT_SUPPORTED:
     'Audit logs need Zendesk Enterprise or Enterprise Plus; this account’s plan does not include them.',
@@ -94,7 +102,7 @@ const CAPABILITY_LABEL: Record<Capability, string> = { users: 'Users', audit_log
 /** A sentence a person understands: what is wrong, what still works, and what to do. */
 export function describeStatus(verdict: StatusVerdict, inputs: StatusInputs): string {
   const base = REASON_SENTENCES[verdict.reason] ?? `Status reason ${verdict.reason}.`;
-  if (verdict.status !== 'Degraded') return base;
+  if (verdict.status !== 'Degraded' || verdict.reason === 'COLLECTION_STALLED') return base;
   const broken = failingData(inputs);
   const working = DATA_CAPABILITIES.filter((capability) => !broken.includes(capability));
   const brokenText = broken.map((capability) => CAPABILITY_LABEL[capability]).join(' and ');

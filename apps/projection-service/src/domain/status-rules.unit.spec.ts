@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { deriveStatus, describeStatus, type StatusInputs } from './status-rules';
 
-const live: StatusInputs = { lifecycle: 'authorized', authFailureReason: null, collectionStarted: true, failing: {} };
+const live: StatusInputs = {
+  lifecycle: 'authorized',
+  authFailureReason: null,
+  collectionStarted: true,
+  stalled: false,
+  failing: {},
+};
 
 describe('status rules', () => {
   it.each<[string, Partial<StatusInputs>, string, string]>([
@@ -19,6 +25,19 @@ describe('status rules', () => {
       'PLAN_NOT_SUPPORTED',
     ],
     ['token invalid', { failing: { token: 'TOKEN_INVALID' } }, 'Error', 'TOKEN_INVALID'],
+    ['collector silent past its bound', { stalled: true }, 'Degraded', 'COLLECTION_STALLED'],
+    [
+      'a stall outranks what the silent collector last reported',
+      { stalled: true, failing: { audit_logs: 'RATE_LIMITED' } },
+      'Degraded',
+      'COLLECTION_STALLED',
+    ],
+    [
+      'a refused token outranks a stall',
+      { stalled: true, failing: { token: 'TOKEN_INVALID' } },
+      'Error',
+      'TOKEN_INVALID',
+    ],
     [
       'authorization failed',
       { lifecycle: 'authorization_failed', authFailureReason: 'INVALID_GRANT' },

@@ -2,6 +2,7 @@ import type { Capability, CollectionEvent, ConnectorEvent } from '@zc/contracts'
 import { evolveCollectionPart, initialCollectionPart, type CollectionPart } from './collection-part';
 import { evolveConnectorPart, initialConnectorPart, type ConnectorPart } from './connector-part';
 import { deriveStatus, describeStatus, type ConnectorStatus, type StatusInputs } from './status-rules';
+import { stallPersists, type Stall } from './status-staleness';
 import { isAfter, utc } from './time';
 
 /** The connector status view: one document per connector, both streams' parts plus the derived status. */
@@ -14,6 +15,8 @@ export interface StatusView {
   message: string;
   statusSince: string | null;
   cause: { eventType: string; eventId: string } | null;
+  /** Set by a sweep or read that found the owning collector silent past its bound; ended by new progress. */
+  stall: Stall | null;
 }
 
 export interface StatusTransition {
@@ -42,6 +45,7 @@ export function initialStatusView(connectorId: string): StatusView {
     message: describeStatus(verdict, inputs),
     statusSince: null,
     cause: null,
+    stall: null,
   };
 }
 
@@ -50,7 +54,7 @@ export function initialStatusView(connectorId: string): StatusView {
  * independent of how the two topics interleave: a token failure is superseded by a later authorization
  * or refresh, an admin demotion by a later authorization, and everything by a later disconnect.
  */
-export function statusInputs(connector: ConnectorPart, collection: CollectionPart): StatusInputs {
+export function statusInputs(connector: ConnectorPart, collection: CollectionPart, stalled = false): StatusInputs {
   const failing: Partial<Record<Capability, string>> = {};
   for (const capability of ['users', 'audit_logs', 'token'] as const) {
     const health = collection.capabilities[capability];
@@ -66,6 +70,7 @@ export function statusInputs(connector: ConnectorPart, collection: CollectionPar
     lifecycle: connector.lifecycle,
     authFailureReason: connector.authFailure?.reason ?? null,
     collectionStarted,
+    stalled,
     failing,
   };
 }
@@ -77,6 +82,7 @@ const COLLECTION_TYPES: ReadonlySet<string> = new Set<CollectionEvent['type']>([
   'CapabilityFailed',
   'CapabilityRecovered',
   'CoverageRecorded',
+  'CollectionHeartbeat',
 ]);
 
 export function isCollectionEvent(event: StatusEvent): event is CollectionEvent {
@@ -107,7 +113,8 @@ export function applyStatusEvent(view: StatusView, event: StatusEvent): Applied 
     ? { ...evolveCollectionPart(view.collection, event), position: event.sequence }
     : view.collection;
 
-  const inputs = statusInputs(connector, collection);
+  const stall = stallPersists(view.stall, connector, collection) ? view.stall : null;
+  const inputs = statusInputs(connector, collection, stall !== null);
   const verdict = deriveStatus(inputs);
   const message = describeStatus(verdict, inputs);
   const changed = verdict.status !== view.status || verdict.reason !== view.reason;
@@ -121,6 +128,7 @@ export function applyStatusEvent(view: StatusView, event: StatusEvent): Applied 
     message,
     statusSince: changed ? at : view.statusSince,
     cause: changed ? cause : view.cause,
+    stall,
   };
   const transition: StatusTransition | null = changed
     ? {

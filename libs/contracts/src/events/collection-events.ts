@@ -88,6 +88,22 @@ export const CoverageRecorded = defineEvent(
 );
 export type CoverageRecorded = EventOf<typeof CoverageRecorded>;
 
+/**
+ * The owning collector's sign of life, at most once per poll interval and only when nothing else was
+ * published for the connector meanwhile (and once per lease term). It carries the cadence the projection
+ * needs to tell a quiet account from a silent collector: no progress for 2 × poll interval + lease TTL.
+ */
+export const CollectionHeartbeat = defineEvent(
+  'CollectionHeartbeat',
+  1,
+  z.object({
+    instanceId: z.string().min(1),
+    pollIntervalMs: z.int().positive(),
+    leaseTtlMs: z.int().positive(),
+  }),
+);
+export type CollectionHeartbeat = EventOf<typeof CollectionHeartbeat>;
+
 export const collectionEventDefinitions = [
   CollectionStarted,
   BackfillProgressed,
@@ -95,6 +111,7 @@ export const collectionEventDefinitions = [
   CapabilityFailed,
   CapabilityRecovered,
   CoverageRecorded,
+  CollectionHeartbeat,
 ] as const;
 
 export const CollectionEvent = z.discriminatedUnion('type', [
@@ -104,5 +121,6 @@ export const CollectionEvent = z.discriminatedUnion('type', [
   CapabilityFailed.schema,
   CapabilityRecovered.schema,
   CoverageRecorded.schema,
+  CollectionHeartbeat.schema,
 ]);
 export type CollectionEvent = z.infer<typeof CollectionEvent>;

@@ -56,6 +56,7 @@ export const validData: Record<EventType, unknown> = {
   CapabilityFailed: { capability: 'audit_logs', code: 'RATE_LIMITED', message: '429', retryAt: '2024-05-01T10:01:00Z' },
   CapabilityRecovered: { capability: 'audit_logs', code: 'RATE_LIMITED' },
   CoverageRecorded: { resource: 'audit_logs', window, count: 3, firstId: 100, lastId: 102 },
+  CollectionHeartbeat: { instanceId: 'collector-1', pollIntervalMs: 60_000, leaseTtlMs: 30_000 },
   ZendeskActivityRecorded: {
     activityId: 'zd:acme:100',
     account: 'acme',

@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import type { ConnectorWorker } from './connector-worker';
+import { heartbeatDue, sendHeartbeat } from './heartbeat';
+
+const POLL_MS = 60_000;
+
+/** Just what the heartbeat reads and calls; emit records what would be published. */
+function fakeWorker(clock: { now: number }) {
+  const emitted: unknown[] = [];
+  const state = { lastPublishedAt: null as number | null };
+  const worker = {
+    signal: new AbortController().signal,
+    settings: { pollIntervalMs: POLL_MS, leaseTtlMs: 30_000 },
+    now: () => clock.now,
+    get lastPublishedAt() {
+      return state.lastPublishedAt;
+    },
+    txn: async (step: (s: object) => unknown) => {
+      await step({});
+    },
+    emit: (s: object, type: string, data: unknown) => {
+      emitted.push({ type, data });
+      state.lastPublishedAt = clock.now;
+      return Promise.resolve(s);
+    },
+  };
+  return { worker: worker as unknown as ConnectorWorker, emitted, state };
+}
+
+describe('collection heartbeat', () => {
+  it('is sent once per lease term with the cadence, then only after a whole quiet poll interval', async () => {
+    const clock = { now: 1_000_000 };
+    const { worker, emitted, state } = fakeWorker(clock);
+    state.lastPublishedAt = clock.now - 1_000; // the streams just published
+    expect(heartbeatDue(worker)).toBe(true);
+    await sendHeartbeat(worker, 'collector-a');
+    expect(emitted).toEqual([
+      { type: 'CollectionHeartbeat', data: { instanceId: 'collector-a', pollIntervalMs: POLL_MS, leaseTtlMs: 30_000 } },
+    ]);
+
+    clock.now += POLL_MS - 1;
+    await sendHeartbeat(worker, 'collector-a');
+    expect(emitted).toHaveLength(1);
+    clock.now += 1;
+    await sendHeartbeat(worker, 'collector-a');
+    expect(emitted).toHaveLength(2);
+  });
+
+  it('is not sent while the streams publish within every poll interval', async () => {
+    const clock = { now: 2_000_000 };
+    const { worker, emitted, state } = fakeWorker(clock);
+    await sendHeartbeat(worker, 'collector-a');
+    for (let i = 0; i < 5; i += 1) {
+      clock.now += POLL_MS / 2;
+      state.lastPublishedAt = clock.now;
+      await sendHeartbeat(worker, 'collector-a');
+    }
+    expect(emitted).toHaveLength(1);
+  });
+});

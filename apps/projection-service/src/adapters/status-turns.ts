@@ -1,0 +1,17 @@
+/**
+ * One status document is written by the projector (both status topics) and by the stall sweep. FerretDB does
+ * not run the versioned update atomically, so in one process the writers of a document take turns here; the
+ * version guard still settles races between processes. (The projector keeps its own per-connector queue too.)
+ */
+const tails = new Map<string, Promise<unknown>>();
+
+export function inStatusTurn<T>(key: string, work: () => Promise<T>): Promise<T> {
+  const previous = tails.get(key) ?? Promise.resolve();
+  const next = previous.then(work, work);
+  const tail = next.catch(() => undefined);
+  tails.set(key, tail);
+  void tail.then(() => {
+    if (tails.get(key) === tail) tails.delete(key);
+  });
+  return next;
+}
