@@ -33,34 +33,14 @@ const groupBy = <T>(items: readonly T[], key: (item: T) => string): Map<string, 
   return groups;
 };
 
-/**
- * Runs work for one key after the work already queued for it. The runner consumes partitions concurrently, and a
- * connector's two status streams (connector.events, collection.events) arrive on different partitions but write
- * one status document, whose versioned update FerretDB does not run atomically: in one process they take turns.
- */
-function keyedSerial() {
-  const tails = new Map<string, Promise<unknown>>();
-  return <T>(key: string, work: () => Promise<T>): Promise<T> => {
-    const previous = tails.get(key) ?? Promise.resolve();
-    const next = previous.then(work, work);
-    const tail = next.catch(() => undefined);
-    tails.set(key, tail);
-    void tail.then(() => {
-      if (tails.get(key) === tail) tails.delete(key);
-    });
-    return next;
-  };
-}
-
 export function createProjector(options: ProjectorOptions): Projector {
   const { mongo, views } = options;
-  const perConnector = keyedSerial();
 
   const projectStatus = async (events: readonly StatusEvent[]) => {
     if (!views.has('status')) return;
     const collections = statusCollections(mongo, await options.versionOf('status'));
     for (const [connectorId, stream] of groupBy(events, (event) => event.connectorId)) {
-      const transitions = await perConnector(connectorId, () => applyToStatus(collections, connectorId, stream));
+      const transitions = await applyToStatus(collections, connectorId, stream);
       if (transitions.length > 0) options.onTransitions?.(transitions);
     }
   };
@@ -81,7 +61,7 @@ export function createProjector(options: ProjectorOptions): Projector {
         if (doc) summaries.set(event.connectorId, summariseActivity(summaries.get(event.connectorId), doc));
       });
       for (const [connectorId, summary] of summaries) {
-        await perConnector(connectorId, () => touchActivitySummary(status, connectorId, summary));
+        await touchActivitySummary(status, connectorId, summary);
       }
     }
   };

@@ -67,8 +67,9 @@ export function applyToStatus(
   return inStatusTurn(turnKey(collections, connectorId), () => applyInTurn(collections, connectorId, events));
 }
 
-const turnKey = (collections: StatusCollections, connectorId: string) =>
-  `${collections.status.collectionName}:${connectorId}`;
+const turnKey = (collections: StatusCollections, connectorId: string) => statusTurnKey(collections.status, connectorId);
+const statusTurnKey = (collection: Collection<StatusDocument>, connectorId: string) =>
+  `${collection.dbName}.${collection.collectionName}:${connectorId}`;
 
 async function applyInTurn(
   collections: StatusCollections,
@@ -117,7 +118,10 @@ export async function touchActivitySummary(
   if (summary.lastActivityAt !== null) latest['lastActivityAt'] = summary.lastActivityAt;
   if (summary.lastActivityCollectedAt !== null) latest['lastActivityCollectedAt'] = summary.lastActivityCollectedAt;
   if (Object.keys(latest).length === 0) return;
-  await collection.updateOne({ _id: connectorId }, { $max: latest, $setOnInsert: { version: 0 } }, { upsert: true });
+  // In turn with the status writers: FerretDB runs `$max` as a read-modify-write of the whole document.
+  await inStatusTurn(statusTurnKey(collection, connectorId), () =>
+    collection.updateOne({ _id: connectorId }, { $max: latest, $setOnInsert: { version: 0 } }, { upsert: true }),
+  );
 }
 
 /**

@@ -1,7 +1,8 @@
 /**
- * One status document is written by the projector (both status topics) and by the stall sweep. FerretDB does
+ * One status document is written by the projector (both status topics, and the activity summary) and by the stall
+ * sweep; the runner consumes partitions concurrently. FerretDB does
  * not run the versioned update atomically, so in one process the writers of a document take turns here; the
- * version guard still settles races between processes. (The projector keeps its own per-connector queue too.)
+ * version guard still settles races between processes.
  */
 const tails = new Map<string, Promise<unknown>>();
 
