@@ -14,12 +14,9 @@ export interface CollectionState {
     readonly completed: boolean;
   };
   readonly users: {
-    /** Cursor of the listing backfill, to resume after a crash. */
-    readonly afterCursor: string | null;
     readonly fetched: number;
-    /** Incremental export position once the listing is done. */
+    /** Incremental export position (from start_time 0: the backfill, then every change). */
     readonly incrementalCursor: string | null;
-    readonly incrementalStartTime: number;
   };
   readonly audit: AuditCursor & { readonly fetched: number };
   /** Next sequence per stream the collector owns: gap-free, advanced with each checkpoint. */
@@ -55,12 +52,7 @@ export function startCollection(input: StartInput): CollectionState {
   return {
     generation: input.generation,
     backfill: { from, to, usersDone: false, auditDone: false, completed: false },
-    users: {
-      afterCursor: null,
-      fetched: 0,
-      incrementalCursor: null,
-      incrementalStartTime: Math.floor(input.nowMs / 1000),
-    },
+    users: { fetched: 0, incrementalCursor: null },
     audit: { ...initialCursor(from), fetched: 0 },
     sequences: input.previous?.sequences ?? { activities: 0, users: 0, collection: 0 },
     health: input.previous?.health ?? healthyState(),

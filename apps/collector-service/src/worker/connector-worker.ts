@@ -6,7 +6,6 @@ import { LeaseLostError, type CollectionStore, type Lease } from '../adapters/co
 import type { CollectorMetrics } from '../adapters/collector-metrics';
 import type { ConnectorDoc, ConnectorStore } from '../adapters/connector-store';
 import type { CollectionData, EventContext, EventSink } from '../adapters/event-publisher';
-import type { UsersPageResult } from '../adapters/users-page';
 import { decideHealth, type Observation } from '../domain/capability-health';
 import { startCollection, type CollectionState } from '../domain/collection-state';
 import { ConnectorBudget } from './connector-budget';
@@ -248,9 +247,5 @@ export class ConnectorWorker {
 
   client(stream: string): ZendeskClient {
     return this.#zendesk.client(stream);
-  }
-
-  usersPage(after: string | null): Promise<UsersPageResult> {
-    return this.#zendesk.usersPage(after);
   }
 }
