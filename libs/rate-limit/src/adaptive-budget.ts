@@ -80,6 +80,11 @@ export class AdaptiveBudget {
     this.#kick();
   }
 
+  /** A granted request ended without quota headers (or failed): it no longer counts as in flight. */
+  answered(): void {
+    this.#limiter.answered(this.#clock());
+  }
+
   stats(): BudgetStats {
     const now = this.#clock();
     let waiting = 0;

@@ -21,8 +21,9 @@ export const isIncrementalPath = (path: string): boolean => path.startsWith('/ap
 
 /**
  * One connector's Zendesk budget, shared by all its streams: a sliding window that never grants more
- * than the limit in any window (AdaptiveBudget, round-robin across streams), paced by Zendesk's
- * remaining-quota headers and paused by Retry-After. Incremental exports also take from their own
+ * than the limit in any window (AdaptiveBudget, round-robin across streams), never more than Zendesk's
+ * remaining-quota headers say is left in its own window (so an account limit below the budget costs
+ * no 429s), and paused by Retry-After. Incremental exports also take from their own
  * 10/min bucket, which Zendesk enforces separately from the account limit.
  */
 export class ConnectorBudget {
@@ -53,15 +54,16 @@ export class ConnectorBudget {
     const account = meta.rateLimit.account;
     if (account?.resetAt != null) {
       this.#api.observe({ limit: account.limit, remaining: account.remaining, resetAt: account.resetAt });
-    }
+    } else this.#api.answered();
+    const incremental = isIncrementalPath(meta.path);
     const bucket = meta.rateLimit.buckets[INCREMENTAL_BUCKET];
     if (bucket?.resetAt != null) {
       this.#incremental.observe({ limit: bucket.limit, remaining: bucket.remaining, resetAt: bucket.resetAt });
-    }
+    } else if (incremental) this.#incremental.answered();
     const retryAfter = meta.rateLimit.retryAfterMs;
     if ((meta.status === 429 || meta.status === 503) && retryAfter !== null) {
       // A 429 on an export with its own bucket spent pauses only that bucket; anything else pauses the account.
-      const endpointBucket = isIncrementalPath(meta.path) && bucket !== undefined && bucket.remaining <= 0;
+      const endpointBucket = incremental && bucket !== undefined && bucket.remaining <= 0;
       (endpointBucket ? this.#incremental : this.#api).pauseUntil(now + retryAfter);
     }
   }
