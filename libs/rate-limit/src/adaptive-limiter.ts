@@ -36,6 +36,7 @@ export class AdaptiveLimiter {
   readonly #inFlightTimeoutMs: number;
   #pausedUntil = Number.NEGATIVE_INFINITY;
   #quota: Quota | undefined;
+  #upstreamLimit: number | null = null;
   /** Grant times not yet answered by an observation, oldest first. */
   readonly #inFlight: number[] = [];
 
@@ -53,6 +54,11 @@ export class AdaptiveLimiter {
 
   get pausedUntil(): number {
     return this.#pausedUntil;
+  }
+
+  /** The upstream's own limit per window as last reported; null before any report. */
+  get upstreamLimit(): number | null {
+    return this.#upstreamLimit;
   }
 
   setLimit(limitPerMinute: number): void {
@@ -74,6 +80,7 @@ export class AdaptiveLimiter {
     this.answered(now);
     const { limit, remaining, resetAt } = observation;
     if (!(limit > 0) || resetAt <= now) return;
+    this.#upstreamLimit = limit;
     // Requests granted but not answered yet will take from the same quota.
     const left = Math.max(0, remaining - this.#inFlight.length);
     const current = this.#quota;
@@ -82,11 +89,12 @@ export class AdaptiveLimiter {
     this.#quota = sameWindow ? { left: Math.min(current.left, left), resetAt: current.resetAt } : { left, resetAt };
   }
 
-  tryTake(n: number, now: number): TakeResult {
+  /** `headroom`: grants (of our window and of the upstream's quota) to leave for other callers. */
+  tryTake(n: number, now: number, headroom = 0): TakeResult {
     if (now < this.#pausedUntil) return wait(this.#pausedUntil - now);
     const quota = this.#quota !== undefined && now < this.#quota.resetAt ? this.#quota : undefined;
-    if (quota !== undefined && quota.left < n) return wait(quota.resetAt - now);
-    const result = this.#window.tryTake(n, now);
+    if (quota !== undefined && quota.left < n + headroom) return wait(quota.resetAt - now);
+    const result = this.#window.tryTake(n, now, headroom);
     if (!result.granted) return result;
     if (quota !== undefined) quota.left -= n;
     this.#expireInFlight(now);

@@ -10,6 +10,8 @@ export interface ConnectorBudgetOptions {
 }
 
 const INCREMENTAL_BUCKET = 'incremental-exports';
+/** Streams that catch up on the past; the live audit tail and the role check go first. */
+const BACKGROUND_STREAMS: ReadonlySet<string> = new Set(['audit_backfill', 'incremental_users', 'recollection']);
 
 /**
  * Grants are counted over a window slightly longer than Zendesk's, so the delay between our grant
@@ -30,18 +32,28 @@ export class ConnectorBudget {
   readonly #api: AdaptiveBudget;
   readonly #incremental: AdaptiveBudget;
   readonly #clock: Clock;
+  readonly #windowMs: number;
 
   constructor(options: ConnectorBudgetOptions) {
     const common = { clock: options.clock, sleep: options.sleep, windowMs: guardedWindowMs(options.windowMs) };
     this.#api = new AdaptiveBudget({ ...common, limitPerMinute: options.limitPerMinute });
     this.#incremental = new AdaptiveBudget({ ...common, limitPerMinute: options.incrementalPerMinute });
     this.#clock = options.clock;
+    this.#windowMs = options.windowMs;
+  }
+
+  /** Requests per minute the backfill can count on: the budget, or the account's limit when lower. */
+  requestsPerMinute(): number {
+    const { limit, upstreamLimit } = this.#api.stats();
+    return (Math.min(limit, upstreamLimit ?? limit) * 60_000) / this.#windowMs;
   }
 
   async acquire(stream: string, path: string, signal: AbortSignal): Promise<void> {
     // The scarcer bucket first, so an incremental call does not hold an account grant while it waits.
     if (isIncrementalPath(path)) await this.#incremental.acquire({ stream, signal });
-    await this.#api.acquire({ stream, signal });
+    // One grant stays free for the live streams: they take it as soon as one frees, the backfill
+    // only when two have, so live activity never waits behind a window the backfill filled.
+    await this.#api.acquire({ stream, signal, headroom: BACKGROUND_STREAMS.has(stream) ? 1 : 0 });
   }
 
   setLimit(limitPerMinute: number): void {

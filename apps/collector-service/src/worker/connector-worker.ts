@@ -10,6 +10,7 @@ import { decideHealth, type Observation } from '../domain/capability-health';
 import { startCollection, type CollectionState } from '../domain/collection-state';
 import { ConnectorBudget } from './connector-budget';
 import { LeaseKeeper } from './lease-keeper';
+import { runAuditBackfill } from './audit-backfill';
 import { runAuditStream, runRecollections } from './audit-stream';
 import { runRoleCheck } from './role-check';
 import { runUsersStream } from './users-stream';
@@ -31,8 +32,8 @@ export interface WorkerDeps {
 }
 
 /**
- * Collects one connector while this instance holds its lease: users, audit logs, the role check and
- * requested recollections run side by side, share one budget, and checkpoint through one serialised
+ * Collects one connector while this instance holds its lease: users, the live audit tail, the
+ * audit backfill, the role check and requested recollections run side by side, share one budget, and checkpoint through one serialised
  * transaction queue (publish first, then the fenced checkpoint), so sequences stay gap-free.
  */
 export class ConnectorWorker {
@@ -122,7 +123,13 @@ export class ConnectorWorker {
     this.#keeper.start();
     try {
       await this.#begin();
-      await Promise.all([runUsersStream(this), runAuditStream(this), runRoleCheck(this), runRecollections(this)]);
+      await Promise.all([
+        runUsersStream(this),
+        runAuditStream(this),
+        runAuditBackfill(this),
+        runRoleCheck(this),
+        runRecollections(this),
+      ]);
     } finally {
       this.#keeper.stop();
       this.#zendesk.forgetToken();
@@ -168,9 +175,7 @@ export class ConnectorWorker {
     this.#state = startCollection({
       generation: this.#view.generation,
       authorizedAtMs,
-      nowMs: this.now(),
       backfillDays: this.settings.backfillDays,
-      endLagMs: this.settings.endLagMs,
       previous,
     });
     await this.txn((state) =>
