@@ -22,6 +22,8 @@ export interface BackfillFigures {
   readonly peakInWindow: number;
   /** Against the rate that binds: the budget, or the account's limit when lower. */
   readonly utilisation: Utilisation;
+  /** Each ETA BackfillProgressed carried, minus the real end (positive: it said later). */
+  readonly etaErrors: readonly { readonly ratio: number; readonly errorMs: number }[];
 }
 
 export interface MemoryFigures {
@@ -67,8 +69,13 @@ export function printBackfillReport(f: BackfillFigures): void {
     `  wall ${seconds(f.wallMs)} from authorization to BackfillCompleted (first request after ${seconds(f.firstRequestMs)})`,
     `  bound ${against} = ${seconds(boundMs)}: ratio wall ÷ bound ${ratio.toFixed(3)} (target ≤ ${target})`,
     `  429 responses ${f.rejected} (per minute: ${f.rejectedPerMinute.join(', ') || 'none'}; worst minute after the first ${worstLater}, target ${f.profile === 'equal' ? '0 in all' : '≤ 1'})`,
-    `  utilisation of ${rate}/min, mean of the ${use.windows.length} whole 60 s windows: ${pct(use.meanOfWindows)} (per window: ${use.windows.join(', ')}); peak in any sliding 60 s ${f.peakInWindow}`,
+    `  utilisation of ${rate}/min, mean of the ${use.windows.length} whole 60 s windows: ${pct(use.meanOfWindows)} (per window: ${use.windows.join(', ')}); peak in any sliding 60 s ${f.peakInWindow} (the simulator counts fixed clock minutes, so a 60 s span can hold the end of one and all of the next: an account limit below the budget can be beaten by up to one window)`,
   ];
+  const quarters = [0.25, 0.5, 0.75].flatMap((q) => {
+    const at = f.etaErrors.find((e) => e.ratio >= q);
+    return at === undefined ? [] : [`at ${pct(at.ratio)} ${at.errorMs >= 0 ? '+' : ''}${seconds(at.errorMs)}`];
+  });
+  lines.push(`  ETA in BackfillProgressed minus the real end: ${quarters.join(', ') || 'none emitted'}`);
   console.log(lines.join('\n'));
   reportFigure({
     bench: BENCH,

@@ -122,8 +122,19 @@ try {
       );
       throw error;
     });
+    // How far off the ETAs were that BackfillProgressed carried along the way.
+    const etaErrors = collection.events.flatMap((e) =>
+      e.connectorId === connectorId &&
+      e.type === 'BackfillProgressed' &&
+      e.data.resource === 'audit_logs' &&
+      typeof e.data.estimatedCompletionAt === 'string' &&
+      (e.data.ratio ?? 1) < 1
+        ? [{ ratio: e.data.ratio ?? 0, errorMs: Date.parse(e.data.estimatedCompletionAt) - ended }]
+        : [],
+    );
     return {
       profile,
+      etaErrors,
       scale: SCALE,
       budget: BUDGET,
       accountLimit,
