@@ -7,7 +7,7 @@ describe('prefetched pages', () => {
     async function* pages() {
       for (let page = 1; page <= 3; page += 1) {
         asked.push(page);
-        yield page;
+        yield await Promise.resolve(page);
       }
     }
     const seen: { page: number; askedBefore: number[] }[] = [];
@@ -21,7 +21,7 @@ describe('prefetched pages', () => {
 
   it('surfaces a failure of the page fetched ahead only when the walk reaches it', async () => {
     async function* pages() {
-      yield 1;
+      yield await Promise.resolve(1);
       throw new Error('upstream failed');
     }
     const seen: number[] = [];
