@@ -14,7 +14,10 @@ const backfillAt = (state: CollectionState): number =>
 export const contiguousUntil = (state: CollectionState): number =>
   liveFloor(state) === state.backfill.from ? state.audit.at : backfillAt(state);
 
-/** The backfill's position, share of the window and ETA at the connector's budget, for the state view. */
+/**
+ * The backfill's position, share of the window and ETA for the state view: at the rate the walk
+ * last counted on (the account's limit when below the budget), else at the connector's budget.
+ */
 export function backfillEstimateView(state: CollectionState, budgetPerMinute: number | null, nowMs: number) {
   const estimate = estimateBackfill({
     window: state.backfill,
@@ -23,7 +26,7 @@ export function backfillEstimateView(state: CollectionState, budgetPerMinute: nu
     auditDone: state.backfill.auditDone,
     usersDone: state.backfill.usersDone,
     nowMs,
-    requestsPerMinute: budgetPerMinute ?? 0,
+    requestsPerMinute: state.backfill.audit?.ratePerMinute ?? budgetPerMinute ?? 0,
   });
   const done = state.backfill.completed;
   return {

@@ -35,7 +35,12 @@ export interface CollectionState {
   readonly recollectionsDone: readonly string[];
 }
 
-export type BackfillCursor = AuditCursor & { readonly fetched: number; readonly pages: number };
+export type BackfillCursor = AuditCursor & {
+  readonly fetched: number;
+  readonly pages: number;
+  /** The rate the walk last counted on (the budget, or the account's limit when lower), for ETAs. */
+  readonly ratePerMinute?: number;
+};
 
 export interface RecollectionProgress {
   readonly requestId: string;

@@ -39,7 +39,12 @@ async function backfillPass(worker: ConnectorWorker): Promise<void> {
     cursorOf,
     withCursor: (state, cursor, published) => {
       const before = cursorOf(state);
-      const audit = { ...cursor, fetched: before.fetched + published, pages: before.pages + 1 };
+      const audit = {
+        ...cursor,
+        fetched: before.fetched + published,
+        pages: before.pages + 1,
+        ratePerMinute: worker.budget.requestsPerMinute(),
+      };
       return { ...state, backfill: { ...state.backfill, audit } };
     },
     afterPage: (state, pages) => progress(worker, state, pages),
