@@ -37,17 +37,17 @@ async function backfillPass(worker: ConnectorWorker): Promise<void> {
     stream: 'audit_backfill',
     settings: cursorSettings,
     cursorOf,
-    withCursor: (state, cursor, published) => {
+    withCursor: (state, cursor, published, pages) => {
       const before = cursorOf(state);
       const audit = {
         ...cursor,
         fetched: before.fetched + published,
-        pages: before.pages + 1,
+        pages: before.pages + pages,
         ratePerMinute: worker.budget.requestsPerMinute(),
       };
       return { ...state, backfill: { ...state.backfill, audit } };
     },
-    afterPage: (state, pages) => progress(worker, state, pages),
+    afterPage: (state, pages, batch) => progress(worker, state, pages, batch),
   });
   if (worker.signal.aborted) return;
   await worker.txn(async (state) => {
@@ -84,11 +84,13 @@ export function estimateOf(worker: ConnectorWorker, state: CollectionState) {
   });
 }
 
-async function progress(worker: ConnectorWorker, state: CollectionState, pages: number) {
+async function progress(worker: ConnectorWorker, state: CollectionState, pages: number, batch: number) {
   if (state.backfill.auditDone) return state;
   const estimate = estimateOf(worker, state);
   worker.metrics.backfillProgress(worker.connectorId, 'audit_logs', estimate.ratio);
-  if (pages % worker.settings.progressEveryPages !== 0) return state;
+  // An event each time the page count passes a multiple of the interval.
+  const every = worker.settings.progressEveryPages;
+  if (Math.floor(pages / every) === Math.floor((pages - batch) / every)) return state;
   const cursor = cursorOf(state);
   return worker.emit(state, 'BackfillProgressed', {
     resource: 'audit_logs',

@@ -1,33 +1,44 @@
 import { describe, expect, it } from 'vitest';
-import { prefetched } from './audit-walk';
+import { readAhead } from './audit-walk';
 
-describe('prefetched pages', () => {
-  it('asks for the next page before the current one is processed, and yields them in order', async () => {
+const later = <T>(value: T) => new Promise<T>((resolve) => setTimeout(() => resolve(value), 1));
+
+describe('reading pages ahead', () => {
+  it('fetches ahead while the caller is busy and hands over what arrived as one batch, in order', async () => {
     const asked: number[] = [];
     async function* pages() {
-      for (let page = 1; page <= 3; page += 1) {
+      for (let page = 1; page <= 6; page += 1) {
         asked.push(page);
-        yield await Promise.resolve(page);
+        yield await later(page);
       }
     }
-    const seen: { page: number; askedBefore: number[] }[] = [];
-    for await (const page of prefetched(pages())) {
-      await Promise.resolve();
-      seen.push({ page, askedBefore: [...asked] });
+    const reader = readAhead(pages(), 3);
+    const batches: number[][] = [];
+    for (let batch = await reader.nextBatch(); batch !== null; batch = await reader.nextBatch()) {
+      batches.push(batch);
+      // A slow checkpoint: the reader keeps fetching meanwhile, never more than 3 ahead.
+      await later(null);
+      await later(null);
+      await later(null);
+      await later(null);
+      await later(null);
     }
-    expect(seen.map((entry) => entry.page)).toEqual([1, 2, 3]);
-    expect(seen[0]?.askedBefore).toEqual([1, 2]);
+    expect(batches.flat()).toEqual([1, 2, 3, 4, 5, 6]);
+    expect(batches.length).toBeLessThan(6);
+    expect(batches.every((batch) => batch.length <= 3)).toBe(true);
   });
 
-  it('surfaces a failure of the page fetched ahead only when the walk reaches it', async () => {
+  it('surfaces a failure only after the pages that arrived before it', async () => {
     async function* pages() {
-      yield await Promise.resolve(1);
+      yield await later(1);
       throw new Error('upstream failed');
     }
+    const reader = readAhead(pages(), 4);
     const seen: number[] = [];
     await expect(
       (async () => {
-        for await (const page of prefetched(pages())) seen.push(page);
+        for (let batch = await reader.nextBatch(); batch !== null; batch = await reader.nextBatch())
+          seen.push(...batch);
       })(),
     ).rejects.toThrow('upstream failed');
     expect(seen).toEqual([1]);
