@@ -102,10 +102,11 @@ async function progressOf(id: string, key: string): Promise<BackfillProgress | n
   const fromStatus = await queryApi(urls.projection, key)
     .status(id)
     .then(progressFromStatus, () => null);
-  if (fromStatus !== null && fromStatus.ratio !== null) return fromStatus;
   const collection = await jsonClient(urls.collector)
     .get<CollectionState>(`/v1/collection/${id}`)
     .then(progressFromCollection, () => null);
+  // The ratio as the status view shows it, the ETA only the collector knows (its budget).
+  if (fromStatus !== null && fromStatus.ratio !== null) return { ...fromStatus, eta: collection?.eta ?? null };
   return collection ?? fromStatus;
 }
 
@@ -125,7 +126,8 @@ async function main(): Promise<void> {
         (s) => s.status,
         () => 'unknown',
       );
-      const line = `   ${progressBar(progress?.ratio ?? null)}  status ${status}${progress?.activities == null ? '' : `, ${String(progress.activities)} activities`}`;
+      const eta = progress?.eta == null || progress.completed ? '' : `, ETA ${progress.eta.slice(11, 19)} UTC`;
+      const line = `   ${progressBar(progress?.ratio ?? null)}  status ${status}${progress?.activities == null ? '' : `, ${String(progress.activities)} activities`}${eta}`;
       if (line !== last) process.stdout.write(tty ? `\r${line}` : `${line}\n`);
       last = line;
       return status === 'Connected' && progress?.completed === true;

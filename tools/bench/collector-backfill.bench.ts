@@ -1,11 +1,13 @@
 /**
  * Collector backfill at the default budget: 100,000 audit entries and 20,000 users for one connector
- * at 200 requests/minute (about 1,200 requests, a lower bound of about 6 minutes), then 49 more small
- * connectors to measure the memory of one collector holding 50. Real Kafka and FerretDB (startStack);
+ * at 200 requests/minute, judged against the request bound R_min = ⌈audit/100⌉ + ⌈users/1000⌉ + the
+ * fixed checks (about 1,021 requests: a lower bound of about 5.1 minutes); then the same account size
+ * with Zendesk's limit at half the budget (100 against 200, judged against R_min ÷ 100); then 49 more
+ * small connectors to measure the memory of one collector holding 50. Real Kafka and FerretDB (startStack);
  * the collector runs as its own process (the production bundle by default), so its RSS is its own,
  * while the simulator and the recorders stay here. Prints wall time against the bound, budget
  * utilisation, 429s and the collector's RSS.
- * Run: npx tsx tools/bench/collector-backfill.bench.ts [--scale 0.3] [--runtime bundle|tsx]
+ * Run: npx tsx tools/bench/collector-backfill.bench.ts [--scale 0.3] [--runtime bundle|tsx] [--profiles equal,half]
  */
 import { consoleReporter, startStack } from '@zc/infra';
 import { uniqueName } from '@zc/testing';
@@ -15,7 +17,7 @@ import { seedAccount, startSimulator } from '../../apps/collector-service/src/te
 import { recordTopic } from '../../apps/collector-service/src/testing/topic-recorder';
 import { budgetUtilisation } from './budget-utilisation';
 import { startCollectorProcess, type CollectorRuntime } from './collector-process';
-import { printBackfillReport } from './collector-backfill-report';
+import { perMinute, printBackfillReport, printMemoryReport, type BackfillFigures } from './collector-backfill-report';
 import { metricValue, processMemory, sampleRss } from './process-memory';
 
 const argText = (name: string): string | undefined => {
@@ -38,6 +40,10 @@ const POLL_MS = 60_000;
 const INSTANCE = 'bench';
 const AUDIT = Math.round(100_000 * SCALE);
 const USERS = Math.round(20_000 * SCALE);
+/** The requests a connection needs besides the pages: the role check (users/me). */
+const FIXED_CHECKS = 1;
+const PROFILES = (argText('profiles') ?? 'equal,half').split(',');
+if (PROFILES.some((p) => p !== 'equal' && p !== 'half')) throw new Error('--profiles lists equal and/or half');
 const waitUntil = async (probe: () => boolean | Promise<boolean>, what: string, timeoutMs: number) => {
   const deadline = Date.now() + timeoutMs;
   while (!(await probe())) {
@@ -65,14 +71,9 @@ try {
     },
   });
   await fixture.ensureTopics();
-  // Authorized as of before seeding, so the seeded week lies wholly inside the backfill window.
-  const authorizedAt = new Date();
-  const big = seedAccount(sim, 'bench-big', { users: USERS, auditPerDay: Math.ceil(AUDIT / 7), days: 7 });
   const small = Array.from({ length: CONNECTORS - 1 }, (_, i) =>
     seedAccount(sim, `bench-small-${i}`, { users: 20, auditPerDay: 20, days: 7 }),
   );
-  const expectedAudit = sim.control.getAccount(big.subdomain).auditEntries;
-  const expectedUsers = sim.control.getAccount(big.subdomain).users;
   const writer = new ConnectorEventWriter(fixture.kafka, fixture.topics['connector.events'], fixture.ring);
   await writer.connect();
   const collection = await recordTopic(
@@ -90,36 +91,75 @@ try {
   const collector = await startCollectorProcess(fixture.env({ INSTANCE_ID: INSTANCE, LOG_LEVEL: 'warn' }), RUNTIME);
   const done = (id: string) => collection.events.some((e) => e.connectorId === id && e.type === 'BackfillCompleted');
 
-  // Phase 1: one large backfill alone, timed from authorization to BackfillCompleted.
-  await writer.registered('c-big', big.subdomain, BUDGET);
-  const started = Date.now();
-  await writer.authorized('c-big', big.adminToken, authorizedAt);
-  await waitUntil(() => done('c-big'), 'the large backfill', 3_600_000);
-  const ended = Date.now();
-  const wallMs = ended - started;
-  const log = sim.control.requests({ account: big.subdomain });
-  const requests = log.length;
-  const rejected = log.filter((r) => r.status === 429).length;
-  const times = log.map((r) => Date.parse(r.timestamp));
-  const peak = maxInAnyWindow(times, WINDOW_MS);
-  const use = budgetUtilisation({
-    times,
-    startMs: started,
-    endMs: ended,
-    budgetPerWindow: BUDGET,
-    windowMs: WINDOW_MS,
-  });
-  const firstRequestMs = Math.min(...times) - started;
-  const distinct = () => new Set(activities.events.map((e) => e.data.activityId)).size;
-  // The last END_LAG of entries arrives with the first poll after the backfill.
-  await waitUntil(() => distinct() >= expectedAudit, 'every activity', 150_000).catch(async (error: unknown) => {
-    console.error(
-      `published ${distinct()} of ${expectedAudit}; state ${await collector.getText('/v1/collection/c-big')}`,
+  /** One large backfill alone, timed from authorization to BackfillCompleted. */
+  const measure = async (profile: 'equal' | 'half'): Promise<BackfillFigures> => {
+    const accountLimit = profile === 'equal' ? BUDGET : BUDGET / 2;
+    const connectorId = `c-big-${profile}`;
+    // Authorized as of before seeding, so the seeded week lies wholly inside the backfill window.
+    const authorizedAt = new Date();
+    const big = seedAccount(sim, `bench-big-${profile}`, {
+      users: USERS,
+      auditPerDay: Math.ceil(AUDIT / 7),
+      days: 7,
+      rateLimitPerMinute: accountLimit,
+    });
+    const expectedAudit = sim.control.getAccount(big.subdomain).auditEntries;
+    const expectedUsers = sim.control.getAccount(big.subdomain).users;
+    await writer.registered(connectorId, big.subdomain, BUDGET);
+    const started = Date.now();
+    await writer.authorized(connectorId, big.adminToken, authorizedAt);
+    await waitUntil(() => done(connectorId), `the large backfill (${profile})`, 3_600_000);
+    const ended = Date.now();
+    const log = sim.control.requests({ account: big.subdomain }).filter((r) => Date.parse(r.timestamp) <= ended);
+    const times = log.map((r) => Date.parse(r.timestamp));
+    const rejectedTimes = log.filter((r) => r.status === 429).map((r) => Date.parse(r.timestamp));
+    const distinct = () =>
+      new Set(activities.events.filter((e) => e.connectorId === connectorId).map((e) => e.data.activityId)).size;
+    // Entries of the last END_LAG arrive with the live tail's next poll.
+    await waitUntil(() => distinct() >= expectedAudit, 'every activity', 150_000).catch(async (error: unknown) => {
+      console.error(
+        `published ${distinct()} of ${expectedAudit}; state ${await collector.getText(`/v1/collection/${connectorId}`)}`,
+      );
+      throw error;
+    });
+    // How far off the ETAs were that BackfillProgressed carried along the way.
+    const etaErrors = collection.events.flatMap((e) =>
+      e.connectorId === connectorId &&
+      e.type === 'BackfillProgressed' &&
+      e.data.resource === 'audit_logs' &&
+      typeof e.data.estimatedCompletionAt === 'string' &&
+      (e.data.ratio ?? 1) < 1
+        ? [{ ratio: e.data.ratio ?? 0, errorMs: Date.parse(e.data.estimatedCompletionAt) - ended }]
+        : [],
     );
-    throw error;
-  });
-  const published = new Set(activities.events.filter((e) => e.connectorId === 'c-big').map((e) => e.data.activityId))
-    .size;
+    return {
+      profile,
+      etaErrors,
+      scale: SCALE,
+      budget: BUDGET,
+      accountLimit,
+      windowMs: WINDOW_MS,
+      auditEntries: expectedAudit,
+      users: expectedUsers,
+      rMin: Math.ceil(expectedAudit / 100) + Math.ceil(expectedUsers / 1000) + FIXED_CHECKS,
+      published: distinct(),
+      requests: log.length,
+      rejected: rejectedTimes.length,
+      rejectedPerMinute: perMinute(rejectedTimes, started, WINDOW_MS),
+      wallMs: ended - started,
+      firstRequestMs: Math.min(...times) - started,
+      peakInWindow: maxInAnyWindow(times, WINDOW_MS),
+      utilisation: budgetUtilisation({
+        times,
+        startMs: started,
+        endMs: ended,
+        budgetPerWindow: accountLimit,
+        windowMs: WINDOW_MS,
+      }),
+    };
+  };
+  const profiles: BackfillFigures[] = [];
+  for (const profile of PROFILES as ('equal' | 'half')[]) profiles.push(await measure(profile));
 
   // Phase 2: 49 more connectors on the same instance; its RSS while it backfills them, then while
   // it holds all 50 through a poll interval.
@@ -132,7 +172,7 @@ try {
   await new Promise((resolve) => setTimeout(resolve, POLL_MS + 5_000));
   await sampler.stop();
   const memory = await processMemory(collector.pid);
-  const ids = ['c-big', ...small.map((_, i) => `c-small-${i}`)];
+  const ids = [...PROFILES.map((p) => `c-big-${p}`), ...small.map((_, i) => `c-small-${i}`)];
   const owners = await Promise.all(
     ids.map(async (id) => {
       const view = JSON.parse(await collector.getText(`/v1/collection/${id}`)) as {
@@ -144,29 +184,16 @@ try {
   const held = owners.filter((owner) => owner === INSTANCE).length;
 
   const metrics = await collector.getText('/metrics');
-  printBackfillReport({
-    scale: SCALE,
-    budget: BUDGET,
-    windowMs: WINDOW_MS,
-    auditEntries: expectedAudit,
-    users: expectedUsers,
-    published,
-    requests,
-    rejected,
-    wallMs,
-    firstRequestMs,
-    peakInWindow: peak,
-    utilisation: use,
-    memory: {
-      runtime: RUNTIME,
-      held,
-      connectors: ids.length,
-      rssBytes: memory.rssBytes,
-      sampledPeakBytes: sampler.max(),
-      lifePeakBytes: memory.peakRssBytes,
-      heapUsedBytes: metricValue(metrics, 'nodejs_heap_size_used_bytes'),
-      externalBytes: metricValue(metrics, 'nodejs_external_memory_bytes'),
-    },
+  for (const figures of profiles) printBackfillReport(figures);
+  printMemoryReport({
+    runtime: RUNTIME,
+    held,
+    connectors: ids.length,
+    rssBytes: memory.rssBytes,
+    sampledPeakBytes: sampler.max(),
+    lifePeakBytes: memory.peakRssBytes,
+    heapUsedBytes: metricValue(metrics, 'nodejs_heap_size_used_bytes'),
+    externalBytes: metricValue(metrics, 'nodejs_external_memory_bytes'),
   });
 
   await Promise.allSettled([collection.stop(), activities.stop(), writer.disconnect()]);

@@ -6,6 +6,8 @@ export interface BackfillProgress {
   ratio: number | null;
   completed: boolean;
   activities: number | null;
+  /** When the collector expects the backfill to end at the connector's budget; null while unknown. */
+  eta?: string | null;
 }
 
 const num = (value: unknown): number | null => (typeof value === 'number' && Number.isFinite(value) ? value : null);
@@ -26,12 +28,14 @@ export function progressFromCollection(state: CollectionState): BackfillProgress
   if (state.backfill === null) return null;
   const from = Date.parse(state.backfill.from);
   const to = Date.parse(state.backfill.to);
-  const at = Date.parse(state.checkpoint?.auditLogsAt ?? '');
-  const ratio = Number.isFinite(at) && to > from ? Math.min(1, Math.max(0, (at - from) / (to - from))) : null;
+  // The backfill's own position: the checkpoint's is the live tail's once it runs beside the backfill.
+  const at = Date.parse(state.backfill.auditLogsAt ?? state.checkpoint?.auditLogsAt ?? '');
+  const covered = Number.isFinite(at) && to > from ? Math.min(1, Math.max(0, (at - from) / (to - from))) : null;
   return {
-    ratio: state.backfill.completed ? 1 : ratio,
+    ratio: state.backfill.completed ? 1 : (state.backfill.ratio ?? covered),
     completed: state.backfill.completed,
     activities: state.checkpoint?.activitiesPublished ?? null,
+    eta: state.backfill.estimatedCompletionAt ?? null,
   };
 }
 

@@ -18,7 +18,17 @@ export interface CollectionState {
   status: string | null;
   owner: { instanceId: string | null; fence: number } | null;
   checkpoint: { auditLogsAt: string; activitiesPublished: number; usersPublished: number } | null;
-  backfill: { from: string; to: string; completed: boolean; auditLogsDone: boolean; usersDone: boolean } | null;
+  backfill: {
+    from: string;
+    to: string;
+    completed: boolean;
+    auditLogsDone: boolean;
+    usersDone: boolean;
+    /** Newer collectors: the backfill's own position, share and ETA (the live tail runs beside it). */
+    auditLogsAt?: string;
+    ratio?: number;
+    estimatedCompletionAt?: string | null;
+  } | null;
   health: Record<string, { failing: string | null; consecutive: number }> | null;
 }
 

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import type { CollectionDoc } from './adapters/collection-store';
 import type { ConnectorDoc } from './adapters/connector-store';
 import packageJson from '../package.json' with { type: 'json' };
+import { backfillEstimateView, contiguousUntil } from './domain/backfill-view';
 
 export interface CollectorAppDeps {
   readonly logger: Logger;
@@ -47,6 +48,10 @@ const CollectionView = z.object({
       usersDone: z.boolean(),
       auditLogsDone: z.boolean(),
       completed: z.boolean(),
+      /** How far the backfill's own walk has got, its share of the window, and its ETA at the budget. */
+      auditLogsAt: z.string(),
+      ratio: z.number(),
+      estimatedCompletionAt: z.string().nullable(),
     })
     .nullable(),
   health: z.record(z.string(), z.object({ failing: z.string().nullable(), consecutive: z.number() })).nullable(),
@@ -78,8 +83,10 @@ function toView(
     checkpoint: state
       ? {
           generation: state.generation,
-          auditLogsAt: iso(state.audit.at),
-          activitiesPublished: state.audit.fetched,
+          // Covered without a gap from the backfill's start: the live tail's position only once the
+          // backfill before it is done.
+          auditLogsAt: iso(contiguousUntil(state)),
+          activitiesPublished: state.audit.fetched + (state.backfill.audit?.fetched ?? 0),
           usersPublished: state.users.fetched,
           sequences: state.sequences,
           incrementalUsersCursor: state.users.incrementalCursor !== null,
@@ -99,6 +106,7 @@ function toView(
           usersDone: state.backfill.usersDone,
           auditLogsDone: state.backfill.auditDone,
           completed: state.backfill.completed,
+          ...backfillEstimateView(state, connector?.rateLimitPerMinute ?? null, Date.now()),
         }
       : null,
     health: state ? { ...state.health } : null,

@@ -44,6 +44,8 @@ describe('collector backfill and continuous collection', () => {
       rateLimitPerMinute: 100_000,
       name: 'Acme Backfill Inc.',
     });
+    const suspended = sim.control.listUsers(account.subdomain).find((user) => user.role === 'end-user');
+    if (suspended) sim.control.setUserSuspended(account.subdomain, suspended.id, true);
     await writer.registered('c-backfill', account.subdomain, 6_000);
     await writer.authorized('c-backfill', account.adminToken, authorizedAt);
 
@@ -66,8 +68,15 @@ describe('collector backfill and continuous collection', () => {
     // Gap-free per-connector sequence, and each activity published exactly once without a crash.
     const sequences = activities.events.map((event) => event.sequence).sort((a, b) => a - b);
     expect(sequences).toEqual(sequences.map((_, index) => index));
-    const userIds = new Set(users.events.map((event) => event.data.id));
-    expect(userIds.size).toBe(sim.control.getAccount(account.subdomain).users);
+    // Every user exactly as the simulator holds it (end users, suspended users and all), not a count.
+    const latest = new Map(users.events.map((event) => [event.data.id, event.data] as const));
+    const held = sim.control.listUsers(account.subdomain);
+    expect(new Set(latest.keys())).toEqual(new Set(held.map((user) => user.id)));
+    expect(held.some((user) => user.role === 'end-user')).toBe(true);
+    expect(held.some((user) => user.suspended)).toBe(true);
+    for (const user of held) {
+      expect(latest.get(user.id)).toMatchObject({ role: user.role, suspended: user.suspended, email: user.email });
+    }
 
     const types = collection.events.map((event) => event.type);
     expect(types[0]).toBe('CollectionStarted');

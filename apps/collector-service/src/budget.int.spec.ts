@@ -66,7 +66,7 @@ describe('per-connector request budget', () => {
     expect(maxInAnyWindow(after, WINDOW_MS)).toBeLessThanOrEqual(8);
     expect(sim.control.requests({ account: account.subdomain }).filter((r) => r.status === 429)).toHaveLength(0);
     expect(await publishedAll('c-budget', account)).toBe(true);
-  });
+  }, 120_000);
 
   it('honours 429 and Retry-After when the account allows less than the budget, losing nothing', async () => {
     const authorizedAt = new Date();

@@ -7,7 +7,10 @@ import { collectorFixture, type CollectorFixture } from './testing/collector-fix
 import { allAuditIds, seedAccount, startSimulator, type RunningSim, type SeededAccount } from './testing/sim';
 import { recordTopic, type TopicRecorder } from './testing/topic-recorder';
 
-/** Slow enough (5 requests per 1 s window) that a crash lands in the middle of a backfill. */
+/**
+ * Slow enough (5 requests per 1 s window) that a crash lands in the middle of a backfill. The live
+ * tail polls (every 1 s here) beside the backfill and takes its share of those 5.
+ */
 const SLOW = { BUDGET_WINDOW: '1s' };
 
 describe('collection ownership across crashes and instances', () => {
@@ -81,10 +84,10 @@ describe('collection ownership across crashes and instances', () => {
     expect(completed('c-crash')).toBe(false);
 
     const second = await start('second');
-    await waitFor(() => completed('c-crash'), { timeoutMs: 45_000, description: 'backfill completed after restart' });
+    await waitFor(() => completed('c-crash'), { timeoutMs: 60_000, description: 'backfill completed after restart' });
     await expectComplete('c-crash', account);
     await second.stop();
-  });
+  }, 120_000);
 
   it('takes over the connectors of a killed instance, never polling one connector from two instances', async () => {
     const ids = ['c-own-1', 'c-own-2', 'c-own-3', 'c-own-4'];

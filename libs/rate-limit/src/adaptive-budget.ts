@@ -10,16 +10,24 @@ export interface AcquireOptions {
   /** Requests of one stream are served in order; streams take turns. */
   stream?: string;
   signal?: AbortSignal;
+  /**
+   * Grants to leave free for other streams (a background backfill leaves room for the live tail):
+   * this request waits while fewer than `headroom` would remain after it.
+   */
+  headroom?: number;
 }
 
 export interface BudgetStats {
   limit: number;
+  /** The upstream's limit as it last reported it (may be below ours); null before any report. */
+  upstreamLimit: number | null;
   usedInWindow: number;
   pausedUntil: number | null;
   waiting: number;
 }
 
 interface Waiter {
+  headroom: number;
   resolve: () => void;
 }
 
@@ -44,7 +52,7 @@ export class AdaptiveBudget {
   }
 
   acquire(options: AcquireOptions = {}): Promise<void> {
-    const { stream = 'default', signal } = options;
+    const { stream = 'default', signal, headroom = 0 } = options;
     if (signal?.aborted) return Promise.reject(abortReason(signal));
     return new Promise<void>((resolve, reject) => {
       const onAbort = (): void => {
@@ -52,6 +60,7 @@ export class AdaptiveBudget {
         reject(abortReason(signal));
       };
       const waiter: Waiter = {
+        headroom,
         resolve: () => {
           signal?.removeEventListener('abort', onAbort);
           resolve();
@@ -80,6 +89,11 @@ export class AdaptiveBudget {
     this.#kick();
   }
 
+  /** A granted request ended without quota headers (or failed): it no longer counts as in flight. */
+  answered(): void {
+    this.#limiter.answered(this.#clock());
+  }
+
   stats(): BudgetStats {
     const now = this.#clock();
     let waiting = 0;
@@ -87,6 +101,7 @@ export class AdaptiveBudget {
     const paused = this.#limiter.pausedUntil;
     return {
       limit: this.#limiter.limit,
+      upstreamLimit: this.#limiter.upstreamLimit,
       usedInWindow: this.#limiter.used(now),
       pausedUntil: paused > now ? paused : null,
       waiting,
@@ -101,17 +116,28 @@ export class AdaptiveBudget {
   async #pump(): Promise<void> {
     this.#pumping = true;
     try {
-      for (let next = this.#queues.entries().next(); !next.done; next = this.#queues.entries().next()) {
-        const [stream, queue] = next.value;
-        const result = this.#limiter.tryTake(1, this.#clock());
-        if (!result.granted) {
-          await this.#sleepUnlessWoken(result.waitMs);
-          continue;
+      while (this.#queues.size > 0) {
+        // Streams in round-robin order; one that must leave headroom does not hold back the others.
+        let waitMs = Number.POSITIVE_INFINITY;
+        let served = false;
+        for (const [stream, queue] of this.#queues) {
+          const waiter = queue[0];
+          if (waiter === undefined) continue;
+          const result = this.#limiter.tryTake(1, this.#clock(), waiter.headroom);
+          if (!result.granted) {
+            waitMs = Math.min(waitMs, result.waitMs);
+            continue;
+          }
+          queue.shift();
+          this.#queues.delete(stream);
+          if (queue.length > 0) this.#queues.set(stream, queue);
+          waiter.resolve();
+          served = true;
+          break;
         }
-        const waiter = queue.shift();
-        this.#queues.delete(stream);
-        if (queue.length > 0) this.#queues.set(stream, queue);
-        waiter?.resolve();
+        if (served) continue;
+        if (!Number.isFinite(waitMs)) break;
+        await this.#sleepUnlessWoken(waitMs);
       }
     } finally {
       this.#pumping = false;

@@ -45,6 +45,20 @@ describe('AdaptiveBudget.acquire', () => {
     expect(grants.map((grant) => grant.at)).toEqual([0, 1_000]);
   });
 
+  it('keeps the headroom a background stream leaves free for a foreground one', async () => {
+    const { time, budget, grants } = setup(3);
+    const take = (stream: string, headroom: number) =>
+      budget.acquire({ stream, headroom }).then(() => grants.push({ stream, at: time.now }));
+    for (let i = 0; i < 4; i += 1) void take('backfill', 1);
+    await time.advance(10_000);
+    expect(grants.map((grant) => grant.stream)).toEqual(['backfill', 'backfill']);
+    void take('live', 0);
+    await time.advance(0);
+    expect(grants.map((grant) => `${grant.stream}@${grant.at}`)).toEqual(['backfill@0', 'backfill@0', 'live@10000']);
+    await time.advance(60_000);
+    expect(grants.filter((grant) => grant.stream === 'backfill')).toHaveLength(4);
+  });
+
   it('honours Retry-After for requests already waiting', async () => {
     const { time, budget, grants, request } = setup(100);
     budget.pauseUntil(30_000);
@@ -55,12 +69,12 @@ describe('AdaptiveBudget.acquire', () => {
     expect(grants.map((grant) => grant.at)).toEqual([30_000]);
   });
 
-  it('slows down as the upstream quota runs out', async () => {
+  it('serves waiting requests only as far as the upstream quota goes, the rest after its reset', async () => {
     const { time, budget, grants, request } = setup(200);
     budget.observe({ limit: 700, remaining: 4, resetAt: 40_000 });
-    for (let i = 0; i < 4; i += 1) void request();
+    for (let i = 0; i < 6; i += 1) void request();
     await time.advance(40_000);
-    expect(grants.map((grant) => grant.at)).toEqual([0, 10_000, 20_000, 30_000]);
+    expect(grants.map((grant) => grant.at)).toEqual([0, 0, 0, 0, 40_000, 40_000]);
   });
 
   it('rejects an aborted request and still serves the rest', async () => {

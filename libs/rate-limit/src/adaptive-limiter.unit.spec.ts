@@ -20,34 +20,33 @@ describe('AdaptiveLimiter', () => {
     expect(limiter.tryTake(1, 0).granted).toBe(true);
   });
 
-  it('does not pace while the upstream has plenty of quota left', () => {
+  it('spends exactly the quota the upstream says is left, then waits for its reset', () => {
     const limiter = new AdaptiveLimiter({ limitPerMinute: 200 });
-    limiter.observe({ limit: 700, remaining: 500, resetAt: 60_000 }, 0);
-    for (let i = 0; i < 50; i += 1) expect(limiter.tryTake(1, 0).granted).toBe(true);
-  });
-
-  it('spaces the remaining quota evenly until the reset when it falls below 10 %', () => {
-    const limiter = new AdaptiveLimiter({ limitPerMinute: 200 });
-    limiter.observe({ limit: 700, remaining: 10, resetAt: 50_000 }, 0);
-    expect(limiter.tryTake(1, 0).granted).toBe(true);
-    expect(limiter.tryTake(1, 1)).toEqual({ granted: false, waitMs: 4_999 });
-    const grants = [0];
-    let now = 1;
-    while (now < 50_000) {
-      const result = limiter.tryTake(1, now);
-      if (result.granted) grants.push(now);
-      else now += result.waitMs;
-    }
-    expect(grants).toHaveLength(10);
-    expect(grants.every((at, i) => i === 0 || at - (grants[i - 1] ?? 0) >= 5_000)).toBe(true);
-  });
-
-  it('recomputes the pace from every observation', () => {
-    const limiter = new AdaptiveLimiter({ limitPerMinute: 200 });
-    limiter.observe({ limit: 100, remaining: 5, resetAt: 10_000 }, 0);
     limiter.tryTake(1, 0);
-    limiter.observe({ limit: 100, remaining: 2, resetAt: 10_000 }, 1_000);
-    expect(limiter.tryTake(1, 1_000)).toEqual({ granted: false, waitMs: 3_500 });
+    // The answer to that one request: 3 left in a window that resets at 50 s.
+    limiter.observe({ limit: 100, remaining: 3, resetAt: 50_000 }, 10);
+    for (let i = 0; i < 3; i += 1) expect(limiter.tryTake(1, 20).granted).toBe(true);
+    expect(limiter.tryTake(1, 20)).toEqual({ granted: false, waitMs: 49_980 });
+    expect(limiter.tryTake(1, 50_000).granted).toBe(true);
+  });
+
+  it('counts requests still in flight against the quota an answer reports', () => {
+    const limiter = new AdaptiveLimiter({ limitPerMinute: 200 });
+    for (let i = 0; i < 3; i += 1) limiter.tryTake(1, 0);
+    // One answered with 2 left; the other two in flight will take those two.
+    limiter.observe({ limit: 100, remaining: 2, resetAt: 60_000 }, 5);
+    expect(limiter.tryTake(1, 5).granted).toBe(false);
+  });
+
+  it('does not let a late answer hand back quota already spent in the same window', () => {
+    const limiter = new AdaptiveLimiter({ limitPerMinute: 200 });
+    limiter.tryTake(1, 0);
+    limiter.tryTake(1, 0);
+    // The second request's answer arrives first.
+    limiter.observe({ limit: 100, remaining: 2, resetAt: 30_000 }, 10);
+    limiter.observe({ limit: 100, remaining: 3, resetAt: 30_400 }, 20);
+    expect(limiter.tryTake(1, 30).granted).toBe(true);
+    expect(limiter.tryTake(1, 30).granted).toBe(false);
   });
 
   it('pauses until the reset when nothing remains, and resumes at full speed after it', () => {
@@ -58,12 +57,10 @@ describe('AdaptiveLimiter', () => {
     expect(limiter.tryTake(1, 20_000).granted).toBe(true);
   });
 
-  it('stops pacing once the upstream window has reset', () => {
+  it('uses the whole budget while the upstream has plenty left', () => {
     const limiter = new AdaptiveLimiter({ limitPerMinute: 200 });
-    limiter.observe({ limit: 100, remaining: 1, resetAt: 10_000 }, 0);
-    limiter.tryTake(1, 0);
-    expect(limiter.tryTake(1, 10_000).granted).toBe(true);
-    expect(limiter.tryTake(1, 10_000).granted).toBe(true);
+    limiter.observe({ limit: 700, remaining: 500, resetAt: 60_000 }, 0);
+    for (let i = 0; i < 200; i += 1) expect(limiter.tryTake(1, 0).granted).toBe(true);
   });
 
   it('keeps its own budget as the hard ceiling whatever the upstream says', () => {

@@ -39,13 +39,18 @@ export class SlidingWindowLimiter {
     this.#limit = limit;
   }
 
-  tryTake(n: number, now: number): TakeResult {
+  /**
+   * `headroom` grants must stay free after this one (kept for other callers); it is clamped so a
+   * single grant always fits an empty window.
+   */
+  tryTake(n: number, now: number, headroom = 0): TakeResult {
     assertPositiveInteger('n', n);
     if (n > this.#limit) throw new RangeError(`cannot take ${n} at once with a limit of ${this.#limit}`);
     // The proof above needs grant times in order; a clock stepping back is treated as standing still.
     const at = Math.max(now, this.#latest);
     this.#expire(at);
-    const overflow = this.#grants.length + n - this.#limit;
+    const kept = Math.max(0, Math.min(headroom, this.#limit - n));
+    const overflow = this.#grants.length + n + kept - this.#limit;
     if (overflow <= 0) {
       for (let i = 0; i < n; i += 1) this.#grants.push(at);
       this.#latest = at;

@@ -68,3 +68,14 @@ export function absorbPage<R extends { id: number }>(
   const horizon = at - settings.rescanSeconds;
   return { fresh, cursor: { at, recent: recent.filter((entry) => entry.at >= horizon) } };
 }
+
+/**
+ * The live cursor once the backfill is done: it also remembers the ids the backfill published
+ * within the live re-scan horizon, so a re-scan reaching back across the seam drops them.
+ */
+export function handOverSeam(live: AuditCursor, backfill: AuditCursor, rescanSeconds: number): AuditCursor {
+  const horizon = live.at - rescanSeconds;
+  const known = new Set(live.recent.map((entry) => entry.id));
+  const handed = backfill.recent.filter((entry) => entry.at >= horizon && !known.has(entry.id));
+  return { at: live.at, recent: [...live.recent, ...handed] };
+}

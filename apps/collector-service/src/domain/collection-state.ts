@@ -6,21 +6,27 @@ export interface CollectionState {
   /** The connector generation this state belongs to; a newer one starts a fresh backfill. */
   readonly generation: number;
   readonly backfill: {
-    /** Epoch seconds, inclusive: authorizedAt − BACKFILL_DAYS .. the end bound at the start. */
+    /**
+     * Epoch seconds, inclusive: authorizedAt − BACKFILL_DAYS .. the second before authorizedAt. The
+     * live tail (`audit`) starts at authorizedAt's second, so the two never overlap nor leave a gap.
+     */
     readonly from: number;
     readonly to: number;
     readonly usersDone: boolean;
     readonly auditDone: boolean;
     readonly completed: boolean;
+    /**
+     * The backfill's own walk over [from, to], beside the live tail. Absent in checkpoints written
+     * before the two ran side by side: there `audit` walks from `from` and finishes the backfill.
+     */
+    readonly audit?: BackfillCursor;
   };
   readonly users: {
-    /** Cursor of the listing backfill, to resume after a crash. */
-    readonly afterCursor: string | null;
     readonly fetched: number;
-    /** Incremental export position once the listing is done. */
+    /** Incremental export position (from start_time 0: the backfill, then every change). */
     readonly incrementalCursor: string | null;
-    readonly incrementalStartTime: number;
   };
+  /** The live tail: from authorizedAt on, polled every POLL_INTERVAL from the start. */
   readonly audit: AuditCursor & { readonly fetched: number };
   /** Next sequence per stream the collector owns: gap-free, advanced with each checkpoint. */
   readonly sequences: { readonly activities: number; readonly users: number; readonly collection: number };
@@ -28,6 +34,13 @@ export interface CollectionState {
   readonly recollection: RecollectionProgress | null;
   readonly recollectionsDone: readonly string[];
 }
+
+export type BackfillCursor = AuditCursor & {
+  readonly fetched: number;
+  readonly pages: number;
+  /** The rate the walk last counted on (the budget, or the account's limit when lower), for ETAs. */
+  readonly ratePerMinute?: number;
+};
 
 export interface RecollectionProgress {
   readonly requestId: string;
@@ -41,30 +54,45 @@ export interface RecollectionProgress {
 export interface StartInput {
   readonly generation: number;
   readonly authorizedAtMs: number;
-  readonly nowMs: number;
   readonly backfillDays: number;
-  readonly endLagMs: number;
   /** Sequences continue across generations: the streams stay gap-free for subscribers. */
   readonly previous: CollectionState | null;
 }
 
-/** A fresh collection for an authorization: 7 days before it, up to now − END_LAG. */
+/** A fresh collection for an authorization: the backfill before it, the live tail from it. */
 export function startCollection(input: StartInput): CollectionState {
-  const from = Math.floor(input.authorizedAtMs / 1000) - input.backfillDays * 86_400;
-  const to = Math.max(from, Math.floor((input.nowMs - input.endLagMs) / 1000));
+  const connectedSecond = Math.floor(input.authorizedAtMs / 1000);
+  const from = connectedSecond - input.backfillDays * 86_400;
+  const to = connectedSecond - 1;
   return {
     generation: input.generation,
-    backfill: { from, to, usersDone: false, auditDone: false, completed: false },
-    users: {
-      afterCursor: null,
-      fetched: 0,
-      incrementalCursor: null,
-      incrementalStartTime: Math.floor(input.nowMs / 1000),
+    backfill: {
+      from,
+      to,
+      usersDone: false,
+      auditDone: false,
+      completed: false,
+      audit: { ...initialCursor(from), fetched: 0, pages: 0 },
     },
-    audit: { ...initialCursor(from), fetched: 0 },
+    users: { fetched: 0, incrementalCursor: null },
+    audit: { ...initialCursor(connectedSecond), fetched: 0 },
     sequences: input.previous?.sequences ?? { activities: 0, users: 0, collection: 0 },
     health: input.previous?.health ?? healthyState(),
     recollection: null,
     recollectionsDone: input.previous?.recollectionsDone ?? [],
   };
 }
+
+/**
+ * Where the live tail may read from. While the backfill walks, from the connection on; once it is
+ * done its re-scan may reach back across the seam, because the backfill's recent ids were handed
+ * over (`handOverSeam`), so late arrivals before the connection are still caught once, not twice.
+ */
+export function liveFloor(state: CollectionState): number {
+  const { backfill } = state;
+  return backfill.audit === undefined || backfill.auditDone ? backfill.from : backfill.to + 1;
+}
+
+/** Activities published by the backfill (either form of checkpoint). */
+export const backfillActivities = (state: CollectionState): number =>
+  state.backfill.audit?.fetched ?? state.audit.fetched;

@@ -1,13 +1,13 @@
 import { initialCursor, walkBounds } from '../domain/audit-cursor';
-import { coveredRatio, isoOfSeconds } from '../domain/backfill-progress';
-import type { CollectionState } from '../domain/collection-state';
+import { isoOfSeconds } from '../domain/backfill-progress';
+import { liveFloor } from '../domain/collection-state';
 import type { RecollectionRequest } from '../domain/connector-view';
 import { completeBackfillIfDone } from './backfill-completion';
 import type { ConnectorWorker } from './connector-worker';
 import { walkAuditWindow, type WalkResult } from './audit-walk';
 import { guardedStep } from './stream-guard';
 
-const coverage = (from: number, to: number, result: WalkResult) => ({
+export const coverage = (from: number, to: number, result: WalkResult) => ({
   resource: 'audit_logs' as const,
   window: { from: isoOfSeconds(from), to: isoOfSeconds(to + 1) },
   count: result.seen,
@@ -15,23 +15,28 @@ const coverage = (from: number, to: number, result: WalkResult) => ({
   lastId: result.lastId,
 });
 
-/** Backfill, then continuous polling: one ascending walk per poll up to now − END_LAG. */
+/**
+ * The live tail: from the connection on, one ascending walk per POLL_INTERVAL up to now − END_LAG,
+ * from the first poll, whatever the backfill (runAuditBackfill) is doing beside it.
+ */
 export async function runAuditStream(worker: ConnectorWorker): Promise<void> {
   const attempts = { n: 0 };
   while (!worker.signal.aborted) {
-    const outcome = await guardedStep(worker, 'audit_logs', attempts, () => auditPass(worker));
+    const outcome = await guardedStep(worker, 'audit_logs', attempts, () => livePass(worker));
     if (outcome === 'stop') return;
-    const idle = worker.state.backfill.auditDone ? worker.settings.pollIntervalMs : 0;
+    // A checkpoint from before the split walks its backfill here, without pausing.
+    const legacyBackfill = worker.state.backfill.audit === undefined && !worker.state.backfill.auditDone;
+    const idle = legacyBackfill ? 0 : worker.settings.pollIntervalMs;
     await worker.waker.wait(outcome.wait > 0 ? outcome.wait : idle);
   }
 }
 
-async function auditPass(worker: ConnectorWorker): Promise<void> {
+async function livePass(worker: ConnectorWorker): Promise<void> {
   const { settings } = worker;
   const endSecond = Math.floor((worker.now() - settings.endLagMs) / 1000);
   const cursorSettings = {
     rescanSeconds: Math.floor(settings.rescanWindowMs / 1000),
-    floor: worker.state.backfill.from,
+    floor: liveFloor(worker.state),
   };
   const bounds = walkBounds(worker.state.audit, endSecond, cursorSettings);
   if (bounds === null) return;
@@ -43,33 +48,21 @@ async function auditPass(worker: ConnectorWorker): Promise<void> {
       ...state,
       audit: { ...cursor, fetched: state.audit.fetched + published },
     }),
-    afterPage: (state, pages) => backfillProgress(worker, state, pages),
   });
   if (worker.signal.aborted) return;
   await worker.txn(async (state) => {
     let next = await worker.emit(state, 'CoverageRecorded', coverage(bounds.from, bounds.to, result));
-    if (!next.backfill.auditDone && bounds.to >= next.backfill.to) {
+    if (!next.backfill.auditDone && next.backfill.audit === undefined && bounds.to >= next.backfill.to) {
       next = { ...next, backfill: { ...next.backfill, auditDone: true } };
       next = await worker.emit(next, 'BackfillProgressed', {
         resource: 'audit_logs',
         itemsFetched: next.audit.fetched,
         coveredUntil: isoOfSeconds(next.backfill.to + 1),
+        ratio: 1,
       });
       next = await completeBackfillIfDone(worker, next);
     }
     return next;
-  });
-}
-
-async function backfillProgress(worker: ConnectorWorker, state: CollectionState, pages: number) {
-  if (state.backfill.auditDone) return state;
-  const ratio = coveredRatio(state.backfill, state.audit.at);
-  worker.metrics.backfillProgress(worker.connectorId, 'audit_logs', ratio);
-  if (pages % worker.settings.progressEveryPages !== 0) return state;
-  return worker.emit(state, 'BackfillProgressed', {
-    resource: 'audit_logs',
-    itemsFetched: state.audit.fetched,
-    coveredUntil: isoOfSeconds(Math.min(state.audit.at, state.backfill.to)),
   });
 }
 

@@ -1,4 +1,4 @@
-import type { CollectionState } from '../domain/collection-state';
+import { backfillActivities, type CollectionState } from '../domain/collection-state';
 import type { ConnectorWorker } from './connector-worker';
 
 /** Emits BackfillCompleted once both users and audit logs have caught up; call inside txn. */
@@ -14,7 +14,7 @@ export async function completeBackfillIfDone(
       to: new Date((backfill.to + 1) * 1000).toISOString(),
     },
     userCount: state.users.fetched,
-    activityCount: state.audit.fetched,
+    activityCount: backfillActivities(state),
   });
   worker.metrics.backfillProgress(worker.connectorId, 'users', 1);
   worker.metrics.backfillProgress(worker.connectorId, 'audit_logs', 1);

@@ -6,11 +6,11 @@ import { LeaseLostError, type CollectionStore, type Lease } from '../adapters/co
 import type { CollectorMetrics } from '../adapters/collector-metrics';
 import type { ConnectorDoc, ConnectorStore } from '../adapters/connector-store';
 import type { CollectionData, EventContext, EventSink } from '../adapters/event-publisher';
-import type { UsersPageResult } from '../adapters/users-page';
 import { decideHealth, type Observation } from '../domain/capability-health';
 import { startCollection, type CollectionState } from '../domain/collection-state';
 import { ConnectorBudget } from './connector-budget';
 import { LeaseKeeper } from './lease-keeper';
+import { runAuditBackfill } from './audit-backfill';
 import { runAuditStream, runRecollections } from './audit-stream';
 import { sendHeartbeat } from './heartbeat';
 import { runRoleCheck } from './role-check';
@@ -33,8 +33,8 @@ export interface WorkerDeps {
 }
 
 /**
- * Collects one connector while this instance holds its lease: users, audit logs, the role check and
- * requested recollections run side by side, share one budget, and checkpoint through one serialised
+ * Collects one connector while this instance holds its lease: users, the live audit tail, the
+ * audit backfill, the role check and requested recollections run side by side, share one budget, and checkpoint through one serialised
  * transaction queue (publish first, then the fenced checkpoint), so sequences stay gap-free.
  */
 export class ConnectorWorker {
@@ -149,7 +149,13 @@ export class ConnectorWorker {
     this.#keeper.start();
     try {
       await this.#begin();
-      await Promise.all([runUsersStream(this), runAuditStream(this), runRoleCheck(this), runRecollections(this)]);
+      await Promise.all([
+        runUsersStream(this),
+        runAuditStream(this),
+        runAuditBackfill(this),
+        runRoleCheck(this),
+        runRecollections(this),
+      ]);
     } finally {
       this.#keeper.stop();
       this.#zendesk.forgetToken();
@@ -195,9 +201,7 @@ export class ConnectorWorker {
     this.#state = startCollection({
       generation: this.#view.generation,
       authorizedAtMs,
-      nowMs: this.now(),
       backfillDays: this.settings.backfillDays,
-      endLagMs: this.settings.endLagMs,
       previous,
     });
     await this.txn((state) =>
@@ -275,9 +279,5 @@ export class ConnectorWorker {
 
   client(stream: string): ZendeskClient {
     return this.#zendesk.client(stream);
-  }
-
-  usersPage(after: string | null): Promise<UsersPageResult> {
-    return this.#zendesk.usersPage(after);
   }
 }

@@ -4,13 +4,16 @@ import { completeBackfillIfDone } from './backfill-completion';
 import type { ConnectorWorker } from './connector-worker';
 import { guardedStep } from './stream-guard';
 
-/** Every user by the cursor listing, then changes by the incremental export, each poll. */
+/**
+ * Every user, then every change, through the one incremental user export: from start_time 0 it
+ * returns all users Zendesk holds (end users, suspended and deleted ones included) at 1,000 a page,
+ * ten times fewer requests than listing /api/v2/users at 100. Its own 10/min bucket waits in the
+ * budget without holding an account grant, so the audit pages use the minutes it spends waiting.
+ */
 export async function runUsersStream(worker: ConnectorWorker): Promise<void> {
   const attempts = { n: 0 };
   while (!worker.signal.aborted) {
-    const outcome = await guardedStep(worker, 'users', attempts, () =>
-      worker.state.backfill.usersDone ? incrementalPass(worker) : listingBackfill(worker),
-    );
+    const outcome = await guardedStep(worker, 'users', attempts, () => exportPass(worker));
     if (outcome === 'stop') return;
     const idle = worker.state.backfill.usersDone ? worker.settings.pollIntervalMs : 0;
     await worker.waker.wait(outcome.wait > 0 ? outcome.wait : idle);
@@ -35,10 +38,17 @@ async function publishUsers(worker: ConnectorWorker, state: CollectionState, rec
   };
 }
 
-async function listingBackfill(worker: ConnectorWorker): Promise<void> {
+/**
+ * One walk of the export from the stored cursor to the end of the stream. The first walk starts at
+ * start_time 0 and is the users backfill; after every page the cursor is checkpointed, so a crash
+ * resumes at the page it stopped on (a user appearing twice is an upsert by id downstream).
+ */
+async function exportPass(worker: ConnectorWorker): Promise<void> {
+  const { users } = worker.state;
+  const start = users.incrementalCursor !== null ? { cursor: users.incrementalCursor } : { startTime: 0 };
   let pages = 0;
-  while (!worker.state.backfill.usersDone && !worker.signal.aborted) {
-    const page = await worker.usersPage(worker.state.users.afterCursor);
+  for await (const page of worker.client('incremental_users').incrementalUsers(start, 1000)) {
+    if (worker.signal.aborted) return;
     pages += 1;
     await worker.txn(async (before) => {
       const published = await publishUsers(worker, before, page.users);
@@ -46,11 +56,12 @@ async function listingBackfill(worker: ConnectorWorker): Promise<void> {
         ...published.state,
         users: {
           ...published.state.users,
-          afterCursor: page.afterCursor ?? published.state.users.afterCursor,
           fetched: published.state.users.fetched + published.count,
+          incrementalCursor: page.after_cursor ?? published.state.users.incrementalCursor,
         },
       };
-      const done = !page.hasMore;
+      if (next.backfill.usersDone) return next;
+      const done = page.end_of_stream;
       if (done) next = { ...next, backfill: { ...next.backfill, usersDone: true } };
       if (done || pages % worker.settings.progressEveryPages === 0) {
         next = await worker.emit(next, 'BackfillProgressed', {
@@ -60,29 +71,6 @@ async function listingBackfill(worker: ConnectorWorker): Promise<void> {
         });
       }
       return done ? completeBackfillIfDone(worker, next) : next;
-    });
-  }
-}
-
-async function incrementalPass(worker: ConnectorWorker): Promise<void> {
-  const { users } = worker.state;
-  const nowSeconds = Math.floor(worker.now() / 1000);
-  // Zendesk refuses a start_time less than a minute old; reaching back further only repeats snapshots.
-  const start =
-    users.incrementalCursor !== null
-      ? { cursor: users.incrementalCursor }
-      : { startTime: Math.min(users.incrementalStartTime - 60, nowSeconds - 65) };
-  for await (const page of worker.client('incremental_users').incrementalUsers(start, 1000)) {
-    if (worker.signal.aborted) return;
-    await worker.txn(async (before) => {
-      const published = await publishUsers(worker, before, page.users);
-      return {
-        ...published.state,
-        users: {
-          ...published.state.users,
-          incrementalCursor: page.after_cursor ?? published.state.users.incrementalCursor,
-        },
-      };
     });
   }
 }

@@ -3,7 +3,6 @@ import { createZendeskClient, type ResponseMeta, type ZendeskClient } from '@zc/
 import type { CollectorMetrics } from '../adapters/collector-metrics';
 import type { ConnectorDoc } from '../adapters/connector-store';
 import { accessTokenOf } from '../adapters/token';
-import { fetchUsersPage, type UsersPageResult } from '../adapters/users-page';
 import { createGatedTransport } from '../adapters/zendesk-transport';
 import type { ConnectorBudget } from './connector-budget';
 
@@ -52,21 +51,6 @@ export class ZendeskAccess {
     });
     this.#clients.set(stream, created);
     return created;
-  }
-
-  usersPage(after: string | null): Promise<UsersPageResult> {
-    const endpoint = this.#endpoint();
-    return fetchUsersPage(
-      {
-        endpoint,
-        hostMap: this.deps.hostMap(endpoint),
-        transport: this.#transport('users'),
-        token: () => this.#accessToken(),
-        onResponse: this.#onResponse,
-        now: this.deps.now,
-      },
-      after,
-    );
   }
 
   #endpoint(): string {

@@ -21,6 +21,8 @@ export interface SimControl {
   createAccount(input: S.CreateAccountInput): AccountSummary;
   updateAccount(subdomain: string, patch: S.UpdateAccountInput): AccountSummary;
   getAccount(subdomain: string): AccountSummary;
+  /** Every user the account holds, whatever the role or state: the truth a users backfill is checked against. */
+  listUsers(subdomain: string): SimUser[];
   listAccounts(): AccountSummary[];
   createOAuthClient(subdomain: string, input: S.CreateClientInput): OAuthClient;
   addUser(subdomain: string, input: S.CreateUserInput): SimUser;
@@ -79,6 +81,7 @@ export function createControl(state: SimState): SimControl {
       return summary(a);
     },
     getAccount: (subdomain) => summary(account(subdomain)),
+    listUsers: (subdomain) => account(subdomain).users.all(),
     listAccounts: () => [...state.accounts.values()].map(summary),
     createOAuthClient(subdomain, input) {
       const a = account(subdomain);

@@ -38,6 +38,10 @@ export const BackfillProgressed = defineEvent(
     itemsFetched: z.int().nonnegative(),
     /** How far the backfill has got in time; null while nothing with a timestamp has been fetched. */
     coveredUntil: IsoDateTime.nullable(),
+    /** Share (0–1) of the backfill window covered; absent from writers that predate it. */
+    ratio: z.number().min(0).max(1).optional(),
+    /** When the backfill should end at the connector's budget; null while it cannot be told yet. */
+    estimatedCompletionAt: IsoDateTime.nullable().optional(),
   }),
 );
 export type BackfillProgressed = EventOf<typeof BackfillProgressed>;
