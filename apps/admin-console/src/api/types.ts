@@ -12,6 +12,9 @@ export type RegisterBody = NonNullable<
 export type ConnectorStatus = Json<ProjectionPaths['/v1/connectors/{id}/status']['get']['responses'][200]>;
 export type StatusHistory = Json<ProjectionPaths['/v1/connectors/{id}/history']['get']['responses'][200]>;
 export type ActivityPage = Json<ProjectionPaths['/v1/activities']['get']['responses'][200]>;
+/** One row of the activity list. */
+export type ActivityRow = ActivityPage['items'][number];
+/** One activity with the raw Zendesk audit-log record. */
 export type Activity = Json<ProjectionPaths['/v1/activities/{id}']['get']['responses'][200]>;
 export type UserPage = Json<ProjectionPaths['/v1/users']['get']['responses'][200]>;
 export type LagReport = Json<ProjectionPaths['/v1/lag']['get']['responses'][200]>;

@@ -1,5 +1,5 @@
 import { html } from 'ghtml';
-import type { Activity, AdminConnector } from '../api/types';
+import type { Activity, ActivityRow, AdminConnector } from '../api/types';
 import { formToSearch, type ActivityFilterForm } from '../domain/activity-filters';
 import { input } from './forms';
 import { dateTime, layout, type PageContext } from './layout';
@@ -9,7 +9,7 @@ export interface ActivitiesData {
   parsed: ActivityFilterForm | null;
   errors: Record<string, string>;
   summary: string | null;
-  items: Activity[];
+  items: ActivityRow[];
   nextCursor: string | null;
   connectors: AdminConnector[];
 }
@@ -46,7 +46,7 @@ function filters(data: ActivitiesData): string {
   </form>`;
 }
 
-const actor = (a: Activity): string =>
+const actor = (a: ActivityRow): string =>
   a.actor.type === 'system'
     ? html`<span class="badge tone-idle">System</span> ${a.actor.name}`
     : html`${a.actor.name} <span class="muted">#${a.actor.id}</span>`;
@@ -134,10 +134,9 @@ export function activityPage(context: PageContext, activity: Activity, back: str
         <dt>Account</dt>
         <dd>${activity.account} (audit log ${activity.auditLogId})</dd>
       </dl>
-      <h2>Record</h2>
-      <p class="muted">
-        As the query API returns it; the raw Zendesk audit-log record is shown when the API includes it.
-      </p>
-      <pre tabindex="0" aria-label="Activity record as JSON">${JSON.stringify(activity, null, 2)}</pre>`,
+      <h2>Zendesk record</h2>
+      <p class="muted">The audit-log record exactly as Zendesk returned it.</p>
+      <pre tabindex="0" aria-label="Raw Zendesk audit-log record as JSON">
+${JSON.stringify(activity.raw, null, 2)}</pre>`,
   );
 }
