@@ -1,7 +1,19 @@
 import { backfillRatio, effectiveHealth, tokenHealth } from '../domain/status-presentation';
 import { silenceBoundMs } from '../domain/status-staleness';
 import type { StatusDocument } from '../adapters/status-store';
+import type { ResourceProgress } from '../domain/collection-part';
 import type { ConnectorStatusResponse } from './schemas';
+
+/** Progress as the API shows it; views stored before the collector sent an ETA lack the field. */
+const progressOf = (
+  progress: Partial<ResourceProgress> & Pick<ResourceProgress, 'itemsFetched' | 'coveredUntil'>,
+  ratio: number | null,
+) => ({
+  itemsFetched: progress.itemsFetched,
+  coveredUntil: progress.coveredUntil,
+  ratio,
+  estimatedCompletionAt: progress.estimatedCompletionAt ?? null,
+});
 
 export function presentConnector(doc: StatusDocument, now: Date, rotationAgeMs: number): ConnectorStatusResponse {
   const { connector, collection } = doc;
@@ -25,8 +37,8 @@ export function presentConnector(doc: StatusDocument, now: Date, rotationAgeMs: 
     },
     backfill: {
       window: backfill.window,
-      users: { ...backfill.users, ratio: backfillRatio(doc, 'users') },
-      audit_logs: { ...backfill.audit_logs, ratio: backfillRatio(doc, 'audit_logs') },
+      users: progressOf(backfill.users, backfillRatio(doc, 'users')),
+      audit_logs: progressOf(backfill.audit_logs, backfillRatio(doc, 'audit_logs')),
       completedAt: backfill.completedAt,
     },
     collectionStartedAt: collection.startedAt,

@@ -14,7 +14,13 @@ const CapabilityHealth = z.object({
   retryAt: NullableIso,
 });
 
-const Progress = z.object({ itemsFetched: z.number(), coveredUntil: NullableIso, ratio: z.number().nullable() });
+const Progress = z.object({
+  itemsFetched: z.number(),
+  coveredUntil: NullableIso,
+  ratio: z.number().nullable(),
+  /** When the collector expects this part of the backfill to end, at the connector's budget. */
+  estimatedCompletionAt: NullableIso,
+});
 
 export const ConnectorStatusResponse = z.object({
   connectorId: z.string(),

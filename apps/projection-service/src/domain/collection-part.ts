@@ -13,6 +13,10 @@ export interface CapabilityHealth {
 export interface ResourceProgress {
   itemsFetched: number;
   coveredUntil: string | null;
+  /** The collector's own share of the window covered (it knows the request bound); null from older writers. */
+  reportedRatio: number | null;
+  /** When the collector expects the backfill to end at the connector's budget; null while it cannot tell. */
+  estimatedCompletionAt: string | null;
 }
 
 /** The last collection event that shows the owning collector at work (anything but a failure). */
@@ -57,7 +61,12 @@ const unknownHealth = (): CapabilityHealth => ({
   since: null,
   retryAt: null,
 });
-const noProgress = (): ResourceProgress => ({ itemsFetched: 0, coveredUntil: null });
+const noProgress = (): ResourceProgress => ({
+  itemsFetched: 0,
+  coveredUntil: null,
+  reportedRatio: null,
+  estimatedCompletionAt: null,
+});
 
 export const initialCollectionPart = (): CollectionPart => ({
   position: -1,
@@ -112,6 +121,15 @@ function evolveFacts(part: CollectionPart, event: CollectionEvent): CollectionPa
           previous.coveredUntil,
           event.data.coveredUntil === null ? null : utc(event.data.coveredUntil),
         ),
+        // Like the count, never backwards: a redelivered older report must not move the bar back.
+        reportedRatio:
+          event.data.ratio === undefined
+            ? previous.reportedRatio
+            : Math.max(previous.reportedRatio ?? 0, event.data.ratio),
+        estimatedCompletionAt:
+          event.data.estimatedCompletionAt === undefined || event.data.estimatedCompletionAt === null
+            ? previous.estimatedCompletionAt
+            : utc(event.data.estimatedCompletionAt),
       };
       // Pages were read, so the resource and the token work (users have no CoverageRecorded of their own).
       const capabilities = markWorking(markWorking(part.capabilities, event.data.resource, at), 'token', at);

@@ -1,5 +1,5 @@
 import type { Capability } from '@zc/contracts';
-import type { CapabilityHealth } from './collection-part';
+import type { CapabilityHealth, ResourceProgress } from './collection-part';
 import { statusInputs, type StatusView } from './status-view';
 
 const DAY_MS = 86_400_000;
@@ -39,6 +39,11 @@ export function backfillRatio(view: StatusView, resource: 'users' | 'audit_logs'
   if (backfill.window === null) return null;
   const from = Date.parse(backfill.window.from);
   const to = Date.parse(backfill.window.to);
+  // The collector's figure when it sends one: it walks the window from both ends (live first), so the time reached
+  // alone would understate it.
+  // Views stored before the field existed lack it.
+  const reported = (backfill[resource] as Partial<ResourceProgress>).reportedRatio ?? null;
+  if (reported !== null) return reported;
   const covered = backfill[resource].coveredUntil;
   if (covered === null || to <= from) return 0;
   return Math.min(1, Math.max(0, (Date.parse(covered) - from) / (to - from)));
