@@ -611,12 +611,14 @@ export interface operations {
               backfill: {
                 audit_logs: {
                   coveredUntil: string | null;
+                  estimatedCompletionAt: string | null;
                   itemsFetched: number;
                   ratio: number | null;
                 };
                 completedAt: string | null;
                 users: {
                   coveredUntil: string | null;
+                  estimatedCompletionAt: string | null;
                   itemsFetched: number;
                   ratio: number | null;
                 };
@@ -880,12 +882,14 @@ export interface operations {
             backfill: {
               audit_logs: {
                 coveredUntil: string | null;
+                estimatedCompletionAt: string | null;
                 itemsFetched: number;
                 ratio: number | null;
               };
               completedAt: string | null;
               users: {
                 coveredUntil: string | null;
+                estimatedCompletionAt: string | null;
                 itemsFetched: number;
                 ratio: number | null;
               };
