@@ -55,6 +55,7 @@ export async function buildConsoleApp(options: ConsoleOptions): Promise<HttpApp>
     serviceName: 'admin-console',
     description: 'The admins’ and SREs’ browser console over the auth and projection APIs.',
     docs: false,
+    htmlForms: true,
     trustProxy: options.trustProxy,
     rateLimit:
       options.rateLimitPerMinute === false ? false : { max: options.rateLimitPerMinute ?? 600, timeWindowMs: 60_000 },

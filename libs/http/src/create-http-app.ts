@@ -10,6 +10,7 @@ import { problemClientErrorHandler } from './client-error';
 import { CORRELATION_HEADER, correlationIdFrom } from './correlation-id';
 import { registerDocs } from './docs';
 import { installErrorHandling } from './error-handler';
+import formbody from '@fastify/formbody';
 import { useJsonOnly } from './json-body';
 import { createLogger, type LoggerOptions } from './logger';
 import { createAppMetrics, registerMetrics } from './metrics';
@@ -45,6 +46,11 @@ export interface CreateHttpAppOptions {
   rateLimit?: RateLimitOptions | false;
   docs?: boolean;
   readinessCheckTimeoutMs?: number;
+  /**
+   * Also accept `application/x-www-form-urlencoded` bodies: only for an app serving HTML forms to people (the
+   * console, whose forms carry a CSRF token). The APIs stay JSON only.
+   */
+  htmlForms?: boolean;
 }
 
 const isLogger = (value: CreateHttpAppOptions['logger']): value is Logger =>
@@ -80,6 +86,7 @@ export const createHttpApp = async (options: CreateHttpAppOptions): Promise<Http
   app.decorateRequest('principal', null);
   const allowedMethods = trackRouteMethods(app);
   useJsonOnly(app);
+  if (options.htmlForms === true) await app.register(formbody);
   rejectUnsafeUrlText(app);
   app.addHook('onRequest', async (request, reply) => {
     void reply.header(CORRELATION_HEADER, request.id);
