@@ -34,7 +34,7 @@ describe.skipIf(!hasChromium)(`admin console in Chromium (needs ${CHROMIUM}: apt
     consoleUrl = system.urls['admin-console'];
     const mongo = await connectMongo({
       uri: inject('mongoUri'),
-      dbName: system.identity.databases.auth,
+      dbName: system.identity.databases.keys,
       appName: 'console-e2e',
     });
     try {
