@@ -87,5 +87,5 @@ const connectors = (async () => {
 
 await Promise.all([...clients, connectors]);
 const done: LoadResult = { ...result, seconds: (Date.now() - started) / 1000 };
-process.send?.(done);
-process.disconnect?.();
+// Disconnect only once the result is written: a large message can still be queued when send() returns.
+process.send?.(done, () => process.disconnect());

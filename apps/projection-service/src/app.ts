@@ -1,4 +1,4 @@
-import { apiKeyAuth, createHttpApp, type HttpApp, type VerifyApiKey } from '@zc/http';
+import { apiKeyAuth, createHttpApp, type HttpApp, type RateLimitOptions, type VerifyApiKey } from '@zc/http';
 import type { Logger } from 'pino';
 import { registerActivityRoutes, type ActivityRouteLimits } from './api/activity-routes';
 import { registerConnectorRoutes } from './api/connector-routes';
@@ -16,6 +16,8 @@ export interface AppDeps {
   activityLimits?: Partial<ActivityRouteLimits>;
   /** Monotonic milliseconds for query deadlines. */
   clock?: () => number;
+  /** The per-client request limit every service has (600/min by default); benchmarks lift it. */
+  rateLimit?: RateLimitOptions | false;
 }
 
 export const DEFAULT_ACTIVITY_LIMITS: ActivityRouteLimits = {
@@ -33,6 +35,7 @@ export async function buildApp(deps: AppDeps): Promise<HttpApp> {
     version: packageJson.version,
     description: 'Connector status, status history, activities and users, read from the MongoDB views.',
     ...(deps.logger === undefined ? {} : { logger: deps.logger }),
+    ...(deps.rateLimit === undefined ? {} : { rateLimit: deps.rateLimit }),
   });
   for (const [name, check] of Object.entries(deps.readiness ?? {})) app.registerReadinessCheck(name, check);
   await app.register(async (api) => {
