@@ -117,7 +117,8 @@ async function main(): Promise<void> {
         name: `Bench ${String(n)}`,
         clientId: 'bench',
         clientSecret: 'bench-client-secret-value',
-        endpoint: `bench${String(n % 1000)}.zendesk.com`,
+        // One account each: the same account and client twice is refused (409 CONNECTOR_ALREADY_EXISTS).
+        endpoint: `bench${String(n)}.zendesk.com`,
       });
     const first = await register(0);
     const id = (JSON.parse(first.text) as { id: string }).id;
