@@ -1,9 +1,9 @@
 import type { AuditLog } from '@zc/zendesk';
-import { createdAtSeconds, toActivity } from '../domain/activity';
-import { absorbPage, type AuditCursor, type CursorSettings, type WalkBounds } from '../domain/audit-cursor';
-import { isoOfMs } from '../domain/backfill-progress';
-import type { CollectionState } from '../domain/collection-state';
-import type { ConnectorWorker } from './connector-worker';
+import { createdAtSeconds, toActivity } from '../../../domain/activity';
+import { absorbPage, type AuditCursor, type CursorSettings, type WalkBounds } from '../../../domain/audit-cursor';
+import { isoOfMs } from '../../../domain/backfill-progress';
+import type { CollectionState } from '../../../domain/collection-state';
+import type { ConnectorWorker } from '../../connector-worker';
 
 export interface WalkTarget {
   readonly stream: string;

@@ -14,8 +14,8 @@ import { collectorTopicSpecs, topicNames } from './adapters/topics';
 import { buildCollectorApp } from './app';
 import type { CollectorConfig } from './config';
 import { publishingHealth } from './domain/publishing-health';
-import { Scheduler } from './worker/scheduler';
-import type { WorkerSettings } from './worker/worker-settings';
+import { Scheduler } from './application/runtime/scheduler';
+import type { WorkerSettings } from './application/worker-settings';
 
 export interface CollectorOptions {
   readonly config: CollectorConfig;

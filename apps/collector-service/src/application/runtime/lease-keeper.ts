@@ -1,4 +1,4 @@
-import { LeaseLostError, type CollectionStore, type Lease } from '../adapters/collection-store';
+import { LeaseLostError, type CollectionStore, type Lease } from '../../adapters/collection-store';
 
 export interface LeaseKeeperOptions {
   readonly ttlMs: number;

@@ -1,7 +1,7 @@
-import { LeaseLostError } from '../adapters/collection-store';
-import { isoOfMs } from '../domain/backfill-progress';
-import { classifyFailure, transientBackoffMs } from './classify-failure';
-import type { ConnectorWorker } from './connector-worker';
+import { LeaseLostError } from '../../adapters/collection-store';
+import { isoOfMs } from '../../domain/backfill-progress';
+import { classifyFailure, transientBackoffMs } from '../streams/zendesk/classify-failure';
+import type { ConnectorWorker } from '../connector-worker';
 
 export type StreamCapability = 'users' | 'audit_logs';
 export type StepOutcome = { wait: number } | 'stop';

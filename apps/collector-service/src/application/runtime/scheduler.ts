@@ -1,7 +1,7 @@
 import type { KafkaLogger } from '@zc/kafka';
-import type { CollectionDoc, CollectionStore } from '../adapters/collection-store';
-import type { ConnectorDoc, ConnectorStore } from '../adapters/connector-store';
-import { ConnectorWorker, type WorkerDeps } from './connector-worker';
+import type { CollectionDoc, CollectionStore } from '../../adapters/collection-store';
+import type { ConnectorDoc, ConnectorStore } from '../../adapters/connector-store';
+import { ConnectorWorker, type WorkerDeps } from '../connector-worker';
 
 export interface SchedulerOptions {
   readonly deps: WorkerDeps;

@@ -8,16 +8,16 @@ import type { ConnectorDoc, ConnectorStore } from '../adapters/connector-store';
 import type { CollectionData, EventContext, EventSink } from '../adapters/event-publisher';
 import { decideHealth, type Observation } from '../domain/capability-health';
 import { startCollection, type CollectionState } from '../domain/collection-state';
-import { ConnectorBudget } from './connector-budget';
-import { LeaseKeeper } from './lease-keeper';
-import { runAuditBackfill } from './audit-backfill';
-import { runAuditStream, runRecollections } from './audit-stream';
+import { ConnectorBudget } from './streams/zendesk/connector-budget';
+import { LeaseKeeper } from './runtime/lease-keeper';
+import { runAuditBackfill } from './streams/zendesk/audit-backfill';
+import { runAuditStream, runRecollections } from './streams/zendesk/audit-stream';
 import { sendHeartbeat } from './heartbeat';
-import { runRoleCheck } from './role-check';
-import { runUsersStream } from './users-stream';
-import { Waker, abortableSleep } from './waker';
+import { runRoleCheck } from './streams/zendesk/role-check';
+import { runUsersStream } from './streams/zendesk/users-stream';
+import { Waker, abortableSleep } from './runtime/waker';
 import type { WorkerSettings } from './worker-settings';
-import { ZendeskAccess } from './zendesk-access';
+import { ZendeskAccess } from './streams/zendesk/zendesk-access';
 
 export interface WorkerDeps {
   readonly instanceId: string;

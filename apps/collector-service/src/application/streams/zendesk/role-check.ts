@@ -1,7 +1,7 @@
-import { LeaseLostError } from '../adapters/collection-store';
-import { isoOfMs } from '../domain/backfill-progress';
+import { LeaseLostError } from '../../../adapters/collection-store';
+import { isoOfMs } from '../../../domain/backfill-progress';
 import { classifyFailure } from './classify-failure';
-import type { ConnectorWorker } from './connector-worker';
+import type { ConnectorWorker } from '../../connector-worker';
 
 /**
  * Periodic users/me: the authorizing user must stay an admin (design §1.7). A demotion is reported

@@ -1,8 +1,8 @@
-import { toUserSnapshot, type UserData, type UserRecord } from '../domain/user';
-import type { CollectionState } from '../domain/collection-state';
+import { toUserSnapshot, type UserData, type UserRecord } from '../../../domain/user';
+import type { CollectionState } from '../../../domain/collection-state';
 import { completeBackfillIfDone } from './backfill-completion';
-import type { ConnectorWorker } from './connector-worker';
-import { guardedStep } from './stream-guard';
+import type { ConnectorWorker } from '../../connector-worker';
+import { guardedStep } from '../../runtime/stream-guard';
 
 /**
  * Every user, then every change, through the one incremental user export: from start_time 0 it

@@ -1,9 +1,9 @@
 import type { KeyRing } from '@zc/secrets';
 import { createZendeskClient, type ResponseMeta, type ZendeskClient } from '@zc/zendesk';
-import type { CollectorMetrics } from '../adapters/collector-metrics';
-import type { ConnectorDoc } from '../adapters/connector-store';
-import { accessTokenOf } from '../adapters/token';
-import { createGatedTransport } from '../adapters/zendesk-transport';
+import type { CollectorMetrics } from '../../../adapters/collector-metrics';
+import type { ConnectorDoc } from '../../../adapters/connector-store';
+import { accessTokenOf } from '../../../adapters/token';
+import { createGatedTransport } from '../../../adapters/zendesk-transport';
 import type { ConnectorBudget } from './connector-budget';
 
 export interface ZendeskAccessDeps {

@@ -1,11 +1,11 @@
-import { handOverSeam, initialCursor, walkBounds } from '../domain/audit-cursor';
-import { estimateBackfill, isoOfMs, isoOfSeconds } from '../domain/backfill-progress';
-import type { BackfillCursor, CollectionState } from '../domain/collection-state';
+import { handOverSeam, initialCursor, walkBounds } from '../../../domain/audit-cursor';
+import { estimateBackfill, isoOfMs, isoOfSeconds } from '../../../domain/backfill-progress';
+import type { BackfillCursor, CollectionState } from '../../../domain/collection-state';
 import { completeBackfillIfDone } from './backfill-completion';
-import type { ConnectorWorker } from './connector-worker';
+import type { ConnectorWorker } from '../../connector-worker';
 import { coverage } from './audit-stream';
 import { walkAuditWindow } from './audit-walk';
-import { guardedStep } from './stream-guard';
+import { guardedStep } from '../../runtime/stream-guard';
 
 const cursorOf = (state: CollectionState): BackfillCursor =>
   state.backfill.audit ?? { ...initialCursor(state.backfill.from), fetched: 0, pages: 0 };

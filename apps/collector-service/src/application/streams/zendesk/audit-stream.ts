@@ -1,11 +1,11 @@
-import { initialCursor, walkBounds } from '../domain/audit-cursor';
-import { isoOfSeconds } from '../domain/backfill-progress';
-import { liveFloor } from '../domain/collection-state';
-import type { RecollectionRequest } from '../domain/connector-view';
+import { initialCursor, walkBounds } from '../../../domain/audit-cursor';
+import { isoOfSeconds } from '../../../domain/backfill-progress';
+import { liveFloor } from '../../../domain/collection-state';
+import type { RecollectionRequest } from '../../../domain/connector-view';
 import { completeBackfillIfDone } from './backfill-completion';
-import type { ConnectorWorker } from './connector-worker';
+import type { ConnectorWorker } from '../../connector-worker';
 import { walkAuditWindow, type WalkResult } from './audit-walk';
-import { guardedStep } from './stream-guard';
+import { guardedStep } from '../../runtime/stream-guard';
 
 export const coverage = (from: number, to: number, result: WalkResult) => ({
   resource: 'audit_logs' as const,

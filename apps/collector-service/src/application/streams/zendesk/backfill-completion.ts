@@ -1,5 +1,5 @@
-import { backfillActivities, type CollectionState } from '../domain/collection-state';
-import type { ConnectorWorker } from './connector-worker';
+import { backfillActivities, type CollectionState } from '../../../domain/collection-state';
+import type { ConnectorWorker } from '../../connector-worker';
 
 /** Emits BackfillCompleted once both users and audit logs have caught up; call inside txn. */
 export async function completeBackfillIfDone(
