@@ -2,8 +2,7 @@ import { ForbiddenError, NotFoundError } from '@zc/errors';
 import { createHttpApp, type HttpApp, type ReadinessReport } from '@zc/http';
 import type { Logger } from 'pino';
 import { z } from 'zod';
-import type { CollectionDoc } from './adapters/collection-store';
-import type { ConnectorDoc } from './adapters/connector-store';
+import type { CollectionDoc, ConnectorDoc } from './application/ports';
 import packageJson from '../package.json' with { type: 'json' };
 import { backfillEstimateView, contiguousUntil } from './domain/backfill-view';
 
