@@ -58,7 +58,7 @@ function initialState(view: ConnectorDoc, inherited: CollectionState | null, set
  */
 export class ConnectorWorker implements ScheduledWorker<CollectionState> {
   readonly connectorId: string;
-  readonly budget: ConnectorBudget;
+  readonly #budget: ConnectorBudget;
   readonly #runtime: CollectionRuntime<CollectionState>;
   readonly #zendesk: ZendeskSession;
   readonly #context: ZendeskStreamContext & HeartbeatContext;
@@ -78,7 +78,7 @@ export class ConnectorWorker implements ScheduledWorker<CollectionState> {
     this.#view = view;
     const initial = initialState(view, lease.state, deps.settings, deps.now());
     this.#fresh = initial.fresh;
-    this.budget = new ConnectorBudget({
+    this.#budget = new ConnectorBudget({
       limitPerMinute: view.rateLimitPerMinute,
       incrementalPerMinute: deps.settings.incrementalPerMinute,
       windowMs: deps.settings.budgetWindowMs,
@@ -94,14 +94,14 @@ export class ConnectorWorker implements ScheduledWorker<CollectionState> {
       now: deps.now,
       logger: deps.logger,
       onRenewed: () => {
-        void this.refresh();
+        void this.#refresh();
         void sendHeartbeat(this.#context, deps.instanceId);
       },
     });
     this.#runtime = runtime;
     this.#zendesk = deps.openZendesk({
       connectorId: this.connectorId,
-      budget: this.budget,
+      budget: this.#budget,
       signal: runtime.signal,
       view: () => this.#view,
       assertRunning: () => runtime.assertRunning(),
@@ -134,15 +134,15 @@ export class ConnectorWorker implements ScheduledWorker<CollectionState> {
   }
 
   notify(): void {
-    void this.refresh().then(() => this.#runtime.waker.wake());
+    void this.#refresh().then(() => this.#runtime.waker.wake());
   }
 
   /** Re-reads the connector: rate-limit changes, new tokens and disconnects apply without restart. */
-  async refresh(): Promise<void> {
+  async #refresh(): Promise<void> {
     const view = await this.deps.connectors.get(this.connectorId).catch(() => null);
     if (!view) return;
     this.#view = view;
-    this.budget.setLimit(view.rateLimitPerMinute);
+    this.#budget.setLimit(view.rateLimitPerMinute);
     if (view.status !== 'active' || view.generation !== this.#runtime.state.generation) {
       // Disconnected (drop the token) or re-authorized after a disconnect: the scheduler starts afresh.
       this.#runtime.abort();
@@ -233,7 +233,7 @@ export class ConnectorWorker implements ScheduledWorker<CollectionState> {
       metrics: deps.metrics,
       logger: deps.logger,
       sink: deps.sink,
-      budget: this.budget,
+      budget: this.#budget,
       waker: runtime.waker,
       get signal() {
         return runtime.signal;
