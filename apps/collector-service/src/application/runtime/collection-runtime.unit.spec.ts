@@ -1,9 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { LeaseLostError } from './lease';
-import { deferred, fakeStream, fakeWorker, TTL_MS } from './testing/fake-worker';
-
-/** Lets pending promise callbacks run (not a sleep: no time passes on any clock). */
-const settle = () => new Promise<void>((resolve) => setImmediate(resolve));
+import { deferred, fakeStream, fakeWorker, settle, TTL_MS } from './testing/fake-worker';
 
 describe('collection runtime: lease loss', () => {
   it('stops its streams when a renewal finds the lease taken, and publishes or checkpoints nothing after', async () => {

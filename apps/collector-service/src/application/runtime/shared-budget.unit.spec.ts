@@ -1,9 +1,9 @@
 import type { Sleep } from '@zc/rate-limit';
 import { describe, expect, it } from 'vitest';
 import { guardedWindowMs, SharedBudget } from './shared-budget';
+import { settle } from './testing/fake-worker';
 
 const WINDOW_MS = 60_000;
-const settle = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /** A clock and a sleep that move only when the test advances them. */
 function fakeTime() {

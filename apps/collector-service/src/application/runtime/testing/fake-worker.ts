@@ -132,3 +132,6 @@ export function deferred() {
   });
   return { promise, resolve, reject };
 }
+
+/** Lets every pending promise callback run (not a sleep: no time passes on any clock). */
+export const settle = () => new Promise<void>((resolve) => setImmediate(resolve));
