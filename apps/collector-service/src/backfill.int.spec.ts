@@ -1,7 +1,7 @@
 import { activityIdFor } from '@zc/contracts';
 import { waitFor } from '@zc/testing';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Collector } from './collector';
+import type { Collector } from './runtime';
 import type { ConnectorEventWriter } from './testing/connector-events';
 import { allAuditIds, seedAccount, type RunningSim } from './testing/sim';
 import type { TopicRecorder } from './testing/topic-recorder';

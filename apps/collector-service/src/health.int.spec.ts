@@ -1,7 +1,7 @@
 import { waitFor } from '@zc/testing';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { CollectionEvent } from '@zc/contracts';
-import type { Collector } from './collector';
+import type { Collector } from './runtime';
 import type { ConnectorEventWriter } from './testing/connector-events';
 import { issueAdminToken, seedAccount, type RunningSim, type SeededAccount } from './testing/sim';
 import type { TopicRecorder } from './testing/topic-recorder';

@@ -1,2 +1,2 @@
-export { startCollector, workerSettings, type Collector, type CollectorOptions } from './collector';
+export { startCollector, workerSettings, type Collector, type CollectorOptions } from './runtime';
 export { CollectorConfigSchema, loadConfig, type CollectorConfig } from './config';

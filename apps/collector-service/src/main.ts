@@ -1,5 +1,5 @@
 import { closeOnSignals, createLogger } from '@zc/http';
-import { startCollector } from './collector';
+import { startCollector } from './runtime';
 import { loadConfig } from './config';
 
 const config = loadConfig(process.env);

@@ -1,7 +1,7 @@
 import { activityIdFor } from '@zc/contracts';
 import { uniqueDatabaseName, uniqueName, waitFor } from '@zc/testing';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Collector } from './collector';
+import type { Collector } from './runtime';
 import { ConnectorEventWriter } from './testing/connector-events';
 import { collectorFixture, type CollectorFixture } from './testing/collector-fixture';
 import { allAuditIds, seedAccount, startSimulator, type RunningSim, type SeededAccount } from './testing/sim';

@@ -1,4 +1,6 @@
-import { TermLeases, type Collection, type HeldTerm, type MongoHandle, type TermDoc } from '@zc/mongo';
+import { TermLeases, type Collection, type MongoHandle, type TermDoc } from '@zc/mongo';
+import type { CollectionStore } from '../application/ports';
+import { LeaseLostError } from '../application/runtime/lease';
 import type { CollectionState } from '../domain/collection-state';
 
 /**
@@ -7,38 +9,13 @@ import type { CollectionState } from '../domain/collection-state';
  * from its predecessor's checkpoint, so an instance that lost the lease (paused, partitioned,
  * presumed dead) can never move the checkpoint its successor works from.
  */
-export type CollectionDoc = TermDoc<CollectionState>;
-
-/** The lease one worker holds; `term` is its fencing token. */
-export type Lease = HeldTerm<CollectionState>;
-
-export class LeaseLostError extends Error {
-  readonly code = 'COLLECTOR_LEASE_LOST';
-  constructor(connectorId: string) {
-    super(`lease on connector ${connectorId} was lost; stopping its collection`);
-    this.name = 'LeaseLostError';
-  }
-}
-
-export interface CollectionStore {
-  /** A new term with the checkpoint it inherits, or null while another instance holds the connector. */
-  tryAcquire(connectorId: string, owner: string): Promise<Lease | null>;
-  /** Extends a lease still held; null when it is lost (the caller must stop at once). */
-  renew(lease: Lease): Promise<Lease | null>;
-  release(lease: Lease): Promise<void>;
-  /** The latest term of a connector, with its checkpoint. */
-  load(connectorId: string): Promise<CollectionDoc | null>;
-  /** Writes the checkpoint into the lease's own term; throws LeaseLostError when the term is gone. */
-  save(lease: Lease, state: CollectionState): Promise<void>;
-  /** The latest term of every connector. */
-  all(): Promise<CollectionDoc[]>;
-}
+type CollectionTermDoc = TermDoc<CollectionState>;
 
 export async function createCollectionStore(
   mongo: MongoHandle,
   options: { ttlMs: number; now: () => number },
 ): Promise<CollectionStore> {
-  const docs: Collection<CollectionDoc> = mongo.collection<CollectionDoc>('collection_terms');
+  const docs: Collection<CollectionTermDoc> = mongo.collection<CollectionTermDoc>('collection_terms');
   const leases = await TermLeases.open(docs, options);
   return {
     tryAcquire: async (connectorId, owner) => (await leases.acquire(connectorId, owner)) ?? null,

@@ -1,14 +1,5 @@
 import type { AppMetrics } from '@zc/http';
-
-/** The collector's product metrics (docker/prometheus/METRICS.md); label values never hold secrets. */
-export interface CollectorMetrics {
-  request(connectorId: string, endpoint: string, status: number | 'error'): void;
-  budgetUtilization(connectorId: string, bucket: 'api' | 'incremental_export', ratio: number): void;
-  backfillProgress(connectorId: string, capability: 'users' | 'audit_logs', ratio: number): void;
-  freshness(seconds: number): void;
-  lastActivity(connectorId: string, epochSeconds: number, inactivityThresholdSeconds: number): void;
-  forget(connectorId: string): void;
-}
+import type { CollectorMetrics } from '../application/ports';
 
 /** Route templates, never raw paths: ids in paths would explode label cardinality. */
 export function endpointTemplate(path: string): string {

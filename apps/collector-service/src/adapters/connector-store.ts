@@ -1,9 +1,7 @@
 import type { ConnectorEvent } from '@zc/contracts';
 import { ensureIndexes, isDuplicateKeyError, type Collection, type MongoHandle } from '@zc/mongo';
+import type { ConnectorDoc, ConnectorReader } from '../application/ports';
 import { alreadyApplied, emptyConnectorView, evolveConnectorView, type ConnectorView } from '../domain/connector-view';
-
-/** The connector view as read: keyed by connector id, with the connector.events partition it lives on. */
-export type ConnectorDoc = ConnectorView & { _id: string; partition: number };
 
 /** One stored version of a view: keyed by connector and the last sequence folded into it. */
 type ConnectorVersionDoc = ConnectorView & { _id: string; partition: number };
@@ -16,12 +14,9 @@ export class ConcurrentConnectorUpdateError extends Error {
   }
 }
 
-export interface ConnectorStore {
+export interface ConnectorStore extends ConnectorReader {
   /** Applies one event unless its sequence was applied already; returns whether it changed anything. */
   apply(event: ConnectorEvent, partition: number): Promise<boolean>;
-  get(connectorId: string): Promise<ConnectorDoc | null>;
-  /** Connectors that should be collected: authorized and not disconnected. */
-  listActive(): Promise<ConnectorDoc[]>;
 }
 
 const versionId = (view: ConnectorView) => `${view.connectorId}#${String(view.lastSequence)}`;

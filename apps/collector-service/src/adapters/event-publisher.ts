@@ -8,32 +8,10 @@ import {
   type ZendeskUserObserved,
 } from '@zc/contracts';
 import type { Publisher } from '@zc/kafka';
+import type { EventContext, EventSink } from '../application/ports';
 import type { TopicNames } from './topics';
 
 const ACTOR: Actor = { kind: 'service', name: 'collector-service' };
-
-export interface EventContext {
-  readonly connectorId: string;
-  readonly correlationId: string;
-  readonly causationId: string | null;
-}
-
-export type CollectionData<T extends CollectionEvent['type']> = Extract<CollectionEvent, { type: T }>['data'];
-
-/** Publishes the collector's events: envelope, schema check (toEventMessage) and one produce per call. */
-export interface EventSink {
-  activities(
-    context: EventContext,
-    items: { sequence: number; occurredAt: string; data: ZendeskActivityRecorded['data'] }[],
-  ): Promise<void>;
-  users(context: EventContext, items: { sequence: number; data: ZendeskUserObserved['data'] }[]): Promise<void>;
-  collection<T extends CollectionEvent['type']>(
-    context: EventContext,
-    type: T,
-    sequence: number,
-    data: CollectionData<T>,
-  ): Promise<void>;
-}
 
 export interface EventSinkDeps {
   readonly publisher: Publisher;

@@ -1,10 +1,10 @@
 import { createLogger } from '@zc/http';
 import { createKafkaClient, ensureTopics, silentLogger, type KafkaClient } from '@zc/kafka';
 import { generateKeySpec, parseKeyRing, type KeyRing } from '@zc/secrets';
-import { startCollector, type Collector } from '../collector';
+import { startCollector, type Collector } from '../runtime';
 import { CollectorConfigSchema, type CollectorConfig } from '../config';
 import { collectorTopicSpecs, topicNames, type TopicNames } from '../adapters/topics';
-import type { WorkerSettings } from '../worker/worker-settings';
+import type { WorkerSettings } from '../application/worker-settings';
 
 export interface FixtureOptions {
   readonly brokers: readonly string[];

@@ -1,5 +1,5 @@
 import { uniqueDatabaseName, uniqueName } from '@zc/testing';
-import type { Collector } from '../collector';
+import type { Collector } from '../runtime';
 import { collectorFixture, type CollectorFixture } from './collector-fixture';
 import { ConnectorEventWriter } from './connector-events';
 import { startSimulator, type RunningSim } from './sim';

@@ -11,11 +11,15 @@ import { createConnectorStore } from './adapters/connector-store';
 import { createEventSink } from './adapters/event-publisher';
 import { monitorPublishing, registerPublishingMetrics } from './adapters/publishing-monitor';
 import { collectorTopicSpecs, topicNames } from './adapters/topics';
+import { ZendeskAccess } from './adapters/zendesk-access';
 import { buildCollectorApp } from './app';
 import type { CollectorConfig } from './config';
+import type { CollectionState } from './domain/collection-state';
 import { publishingHealth } from './domain/publishing-health';
-import { Scheduler } from './worker/scheduler';
-import type { WorkerSettings } from './worker/worker-settings';
+import { ConnectorWorker, type WorkerDeps } from './application/connector-worker';
+import type { ConnectorDoc } from './application/ports';
+import { Scheduler } from './application/runtime/scheduler';
+import type { WorkerSettings } from './application/worker-settings';
 
 export interface CollectorOptions {
   readonly config: CollectorConfig;
@@ -28,7 +32,7 @@ export interface CollectorOptions {
 export interface Collector {
   readonly app: HttpApp;
   readonly instanceId: string;
-  readonly scheduler: Scheduler;
+  readonly scheduler: Scheduler<CollectionState, ConnectorDoc>;
   readonly consumer: ConsumerRunner;
   /** Graceful: consumers, workers (leases released), HTTP app, producers, database. */
   stop(): Promise<void>;
@@ -94,25 +98,37 @@ export async function startCollector(options: CollectorOptions): Promise<Collect
   });
   registerPublishingMetrics(app.metrics, monitor, publishing);
   const override = config.ZENDESK_HOST_OVERRIDE_URL;
-  const scheduler = new Scheduler({
+  const metrics = createCollectorMetrics(app.metrics);
+  const deps: WorkerDeps = {
+    instanceId,
     connectors,
     collections,
+    sink: createEventSink({ publisher, topics, now, newId: randomUUID }),
+    openZendesk: (session) =>
+      new ZendeskAccess({
+        ...session,
+        instanceId,
+        keyRing,
+        // Trusted deployment setting: every account is served from the override (the simulator).
+        hostMap: (endpoint) => (override === undefined ? {} : { [endpoint]: override }),
+        metrics,
+        now,
+      }),
+    metrics,
+    logger: logger.child({ component: 'worker' }),
+    settings: workerSettings(config, options.settings),
+    now,
+  };
+  const scheduler = new Scheduler<CollectionState, ConnectorDoc>({
+    instanceId,
+    leaseTtlMs: config.LEASE_TTL,
+    now,
+    connectors,
+    collections,
+    createWorker: (lease, view) => new ConnectorWorker(deps, lease, view),
     maxConnectors: config.MAX_CONNECTORS_PER_INSTANCE,
     tickMs: Math.max(200, Math.floor(config.LEASE_TTL / 3)),
     logger: kafkaLogger,
-    deps: {
-      instanceId,
-      connectors,
-      collections,
-      sink: createEventSink({ publisher, topics, now, newId: randomUUID }),
-      keyRing,
-      // Trusted deployment setting: every account is served from the override (the simulator).
-      hostMap: (endpoint) => (override === undefined ? {} : { [endpoint]: override }),
-      metrics: createCollectorMetrics(app.metrics),
-      logger: logger.child({ component: 'worker' }),
-      settings: workerSettings(config, options.settings),
-      now,
-    },
   });
   const consumer = await startConnectorConsumer({
     client: kafka,

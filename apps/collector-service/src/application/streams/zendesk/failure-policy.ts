@@ -1,43 +1,28 @@
-import { LeaseLostError } from '../adapters/collection-store';
-import { isoOfMs } from '../domain/backfill-progress';
-import { classifyFailure, transientBackoffMs } from './classify-failure';
-import type { ConnectorWorker } from './connector-worker';
+import { isoOfMs } from '../../../domain/backfill-progress';
+import { transientBackoffMs, type FailurePolicy, type StepOutcome } from '../../runtime/stream-guard';
+import { classifyFailure } from './classify-failure';
+import type { StreamCapability, ZendeskStreamContext } from './stream-context';
 
-export type StreamCapability = 'users' | 'audit_logs';
-export type StepOutcome = { wait: number } | 'stop';
+type PolicyContext = Omit<ZendeskStreamContext, 'failures'>;
 
 /**
- * Runs one step of a stream and turns its failure into capability health and a wait: a refused
- * token pauses until a new one arrives; a refused capability retries slowly; throttling and upstream
- * errors back off and are reported only when they persist. Nothing here throws: a worker keeps going.
+ * What a Zendesk failure means: a refused token pauses until a new one arrives; a refused
+ * capability retries slowly; throttling and upstream errors back off and are reported only when
+ * they persist.
  */
-export async function guardedStep(
-  worker: ConnectorWorker,
-  capability: StreamCapability,
-  attempts: { n: number },
-  step: () => Promise<void>,
-): Promise<StepOutcome> {
-  const { settings } = worker;
-  if (worker.signal.aborted) return 'stop';
-  if (worker.tokenBlocked()) return { wait: settings.capabilityRetryMs };
-  try {
-    await step();
-    attempts.n = 0;
-    await worker.tokenWorks();
-    await worker.observe({ capability, ok: true });
-    return { wait: 0 };
-  } catch (error) {
-    if (worker.signal.aborted || error instanceof LeaseLostError) return 'stop';
-    return await handleFailure(worker, capability, attempts, error).catch((nested: unknown) => {
-      if (worker.signal.aborted || nested instanceof LeaseLostError) return 'stop' as const;
-      worker.logger.error({ connectorId: worker.connectorId, err: nested }, 'could not record a failure');
-      return { wait: transientBackoffMs(attempts.n, 30_000) };
-    });
-  }
+export function zendeskFailurePolicy(worker: PolicyContext): FailurePolicy<StreamCapability> {
+  return {
+    blockedFor: () => (worker.tokenBlocked() ? worker.settings.capabilityRetryMs : null),
+    async succeeded(capability) {
+      await worker.tokenWorks();
+      await worker.observe({ capability, ok: true });
+    },
+    failed: (capability, attempts, error) => handleFailure(worker, capability, attempts, error),
+  };
 }
 
 async function handleFailure(
-  worker: ConnectorWorker,
+  worker: PolicyContext,
   capability: StreamCapability,
   attempts: { n: number },
   error: unknown,
@@ -73,7 +58,7 @@ async function handleFailure(
 }
 
 /** A 403 on audit logs: users/me tells a demoted admin from a plan without audit logs. */
-async function roleOrPlan(worker: ConnectorWorker): Promise<'ADMIN_DEMOTED' | 'PLAN_NOT_SUPPORTED'> {
+async function roleOrPlan(worker: PolicyContext): Promise<'ADMIN_DEMOTED' | 'PLAN_NOT_SUPPORTED'> {
   const me = await worker.client('role').getMe();
   const admin = me.id !== null && me.role === 'admin' && me.suspended !== true && me.active !== false;
   return admin ? 'PLAN_NOT_SUPPORTED' : 'ADMIN_DEMOTED';

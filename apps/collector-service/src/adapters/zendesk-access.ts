@@ -1,24 +1,15 @@
 import type { KeyRing } from '@zc/secrets';
 import { createZendeskClient, type ResponseMeta, type ZendeskClient } from '@zc/zendesk';
-import type { CollectorMetrics } from '../adapters/collector-metrics';
-import type { ConnectorDoc } from '../adapters/connector-store';
-import { accessTokenOf } from '../adapters/token';
-import { createGatedTransport } from '../adapters/zendesk-transport';
-import type { ConnectorBudget } from './connector-budget';
+import type { CollectorMetrics, ZendeskSession, ZendeskSessionOptions } from '../application/ports';
+import { accessTokenOf } from './token';
+import { createGatedTransport } from './zendesk-transport';
 
-export interface ZendeskAccessDeps {
-  readonly connectorId: string;
+export interface ZendeskAccessDeps extends ZendeskSessionOptions {
   readonly instanceId: string;
   readonly keyRing: KeyRing;
   readonly hostMap: (endpoint: string) => Readonly<Record<string, string>>;
   readonly metrics: CollectorMetrics;
-  readonly budget: ConnectorBudget;
   readonly now: () => number;
-  readonly signal: AbortSignal;
-  /** The connector as last read: its endpoint and current token bundle. */
-  readonly view: () => ConnectorDoc;
-  /** Throws when this worker may no longer call Zendesk (stopped, or its lease ran out). */
-  readonly assertRunning: () => void;
 }
 
 /**
@@ -26,7 +17,7 @@ export interface ZendeskAccessDeps {
  * budget (each stream its own fair queue), and every response feeds the budget and the metrics.
  * The decrypted access token is cached per token version and dropped with `forgetToken`.
  */
-export class ZendeskAccess {
+export class ZendeskAccess implements ZendeskSession {
   #token: { version: number; value: string } | null = null;
   readonly #clients = new Map<string, ZendeskClient>();
 

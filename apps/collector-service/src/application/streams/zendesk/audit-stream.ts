@@ -1,11 +1,11 @@
-import { initialCursor, walkBounds } from '../domain/audit-cursor';
-import { isoOfSeconds } from '../domain/backfill-progress';
-import { liveFloor } from '../domain/collection-state';
-import type { RecollectionRequest } from '../domain/connector-view';
+import { initialCursor, walkBounds } from '../../../domain/audit-cursor';
+import { isoOfSeconds } from '../../../domain/backfill-progress';
+import { liveFloor } from '../../../domain/collection-state';
+import type { RecollectionRequest } from '../../../domain/connector-view';
 import { completeBackfillIfDone } from './backfill-completion';
-import type { ConnectorWorker } from './connector-worker';
+import type { ZendeskStreamContext } from './stream-context';
 import { walkAuditWindow, type WalkResult } from './audit-walk';
-import { guardedStep } from './stream-guard';
+import { guardedStep } from '../../runtime/stream-guard';
 
 export const coverage = (from: number, to: number, result: WalkResult) => ({
   resource: 'audit_logs' as const,
@@ -19,7 +19,7 @@ export const coverage = (from: number, to: number, result: WalkResult) => ({
  * The live tail: from the connection on, one ascending walk per POLL_INTERVAL up to now − END_LAG,
  * from the first poll, whatever the backfill (runAuditBackfill) is doing beside it.
  */
-export async function runAuditStream(worker: ConnectorWorker): Promise<void> {
+export async function runAuditStream(worker: ZendeskStreamContext): Promise<void> {
   const attempts = { n: 0 };
   while (!worker.signal.aborted) {
     const outcome = await guardedStep(worker, 'audit_logs', attempts, () => livePass(worker));
@@ -31,7 +31,7 @@ export async function runAuditStream(worker: ConnectorWorker): Promise<void> {
   }
 }
 
-async function livePass(worker: ConnectorWorker): Promise<void> {
+async function livePass(worker: ZendeskStreamContext): Promise<void> {
   const { settings } = worker;
   const endSecond = Math.floor((worker.now() - settings.endLagMs) / 1000);
   const cursorSettings = {
@@ -67,11 +67,11 @@ async function livePass(worker: ConnectorWorker): Promise<void> {
 }
 
 /** Requested windows, one at a time, each with its own cursor: the live checkpoint is never touched. */
-export async function runRecollections(worker: ConnectorWorker): Promise<void> {
+export async function runRecollections(worker: ZendeskStreamContext): Promise<void> {
   const attempts = { n: 0 };
   while (!worker.signal.aborted) {
     const done = new Set(worker.state.recollectionsDone);
-    const pending = worker.view.recollections.find((request) => !done.has(request.requestId));
+    const pending = worker.recollections().find((request) => !done.has(request.requestId));
     if (pending === undefined) {
       await worker.waker.wait(worker.settings.pollIntervalMs);
       continue;
@@ -82,7 +82,7 @@ export async function runRecollections(worker: ConnectorWorker): Promise<void> {
   }
 }
 
-async function recollect(worker: ConnectorWorker, request: RecollectionRequest): Promise<void> {
+async function recollect(worker: ZendeskStreamContext, request: RecollectionRequest): Promise<void> {
   if (worker.state.recollection?.requestId !== request.requestId) {
     const from = Math.floor(Date.parse(request.from) / 1000);
     // `to` is exclusive in the request; Zendesk's filter bound is inclusive, in seconds.

@@ -33,7 +33,3 @@ export function classifyFailure(error: unknown): Failure {
   }
   return { kind: 'internal', message: error instanceof Error ? error.message : String(error) };
 }
-
-/** Doubling backoff for transient failures, capped. */
-export const transientBackoffMs = (attempt: number, capMs: number): number =>
-  Math.min(capMs, 250 * 2 ** Math.max(0, attempt - 1));

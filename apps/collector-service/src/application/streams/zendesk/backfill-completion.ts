@@ -1,9 +1,9 @@
-import { backfillActivities, type CollectionState } from '../domain/collection-state';
-import type { ConnectorWorker } from './connector-worker';
+import { backfillActivities, type CollectionState } from '../../../domain/collection-state';
+import type { ZendeskStreamContext } from './stream-context';
 
 /** Emits BackfillCompleted once both users and audit logs have caught up; call inside txn. */
 export async function completeBackfillIfDone(
-  worker: ConnectorWorker,
+  worker: ZendeskStreamContext,
   state: CollectionState,
 ): Promise<CollectionState> {
   const { backfill } = state;

@@ -1,13 +1,13 @@
-import { LeaseLostError } from '../adapters/collection-store';
-import { isoOfMs } from '../domain/backfill-progress';
+import { LeaseLostError } from '../../runtime/lease';
+import { isoOfMs } from '../../../domain/backfill-progress';
 import { classifyFailure } from './classify-failure';
-import type { ConnectorWorker } from './connector-worker';
+import type { ZendeskStreamContext } from './stream-context';
 
 /**
  * Periodic users/me: the authorizing user must stay an admin (design §1.7). A demotion is reported
  * on audit_logs before the next audit call fails; the audit stream's next success clears it.
  */
-export async function runRoleCheck(worker: ConnectorWorker): Promise<void> {
+export async function runRoleCheck(worker: ZendeskStreamContext): Promise<void> {
   const interval = worker.settings.roleCheckIntervalMs;
   let last = Number.NEGATIVE_INFINITY;
   while (!worker.signal.aborted) {
@@ -20,7 +20,7 @@ export async function runRoleCheck(worker: ConnectorWorker): Promise<void> {
   }
 }
 
-async function checkRole(worker: ConnectorWorker, interval: number): Promise<void> {
+async function checkRole(worker: ZendeskStreamContext, interval: number): Promise<void> {
   try {
     const me = await worker.client('role').getMe();
     await worker.tokenWorks();

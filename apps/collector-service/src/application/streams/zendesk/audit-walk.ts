@@ -1,9 +1,9 @@
 import type { AuditLog } from '@zc/zendesk';
-import { createdAtSeconds, toActivity } from '../domain/activity';
-import { absorbPage, type AuditCursor, type CursorSettings, type WalkBounds } from '../domain/audit-cursor';
-import { isoOfMs } from '../domain/backfill-progress';
-import type { CollectionState } from '../domain/collection-state';
-import type { ConnectorWorker } from './connector-worker';
+import { createdAtSeconds, toActivity } from '../../../domain/activity';
+import { absorbPage, type AuditCursor, type CursorSettings, type WalkBounds } from '../../../domain/audit-cursor';
+import { isoOfMs } from '../../../domain/backfill-progress';
+import type { CollectionState } from '../../../domain/collection-state';
+import type { ZendeskStreamContext } from './stream-context';
 
 export interface WalkTarget {
   readonly stream: string;
@@ -33,7 +33,7 @@ export interface WalkResult {
  * again (inclusive start, id dedupe), so resuming needs no Zendesk cursor to survive.
  */
 export async function walkAuditWindow(
-  worker: ConnectorWorker,
+  worker: ZendeskStreamContext,
   bounds: WalkBounds,
   target: WalkTarget,
 ): Promise<WalkResult> {

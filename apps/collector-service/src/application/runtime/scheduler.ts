@@ -1,26 +1,45 @@
-import type { KafkaLogger } from '@zc/kafka';
-import type { CollectionDoc, CollectionStore } from '../adapters/collection-store';
-import type { ConnectorDoc, ConnectorStore } from '../adapters/connector-store';
-import { ConnectorWorker, type WorkerDeps } from './connector-worker';
+import type { Lease, LeaseRecord, LeaseStore } from './lease';
+import type { RuntimeLogger } from './stream';
 
-export interface SchedulerOptions {
-  readonly deps: WorkerDeps;
-  readonly connectors: ConnectorStore;
-  readonly collections: CollectionStore;
-  readonly maxConnectors: number;
-  readonly tickMs: number;
-  readonly logger: KafkaLogger;
+/** A connector that should be collected, and the `connector.events` partition it lives on. */
+export interface Schedulable {
+  readonly _id: string;
+  readonly partition: number;
 }
 
-interface Running {
-  readonly worker: ConnectorWorker;
+/** What the scheduler starts and stops: one connector's worker while this instance holds its lease. */
+export interface ScheduledWorker<S> {
+  readonly connectorId: string;
+  readonly lease: Lease<S>;
+  /** Runs until stopped, the lease is lost, or the connector is no longer to be collected. */
+  run(): Promise<void>;
+  /** The connector changed: re-read it and wake the streams. */
+  notify(): void;
+  stop(): Promise<void>;
+  crash(): void;
+}
+
+export interface SchedulerOptions<S, V extends Schedulable> {
+  readonly instanceId: string;
+  readonly leaseTtlMs: number;
+  readonly now: () => number;
+  readonly connectors: { listActive(): Promise<readonly V[]> };
+  readonly collections: Pick<LeaseStore<S>, 'tryAcquire' | 'release' | 'all'>;
+  readonly createWorker: (lease: Lease<S>, view: V) => ScheduledWorker<S>;
+  readonly maxConnectors: number;
+  readonly tickMs: number;
+  readonly logger: RuntimeLogger;
+}
+
+interface Running<S> {
+  readonly worker: ScheduledWorker<S>;
   readonly done: Promise<void>;
 }
 
 /**
  * Which instance collects which connector.
  *
- * Any instance may collect any connector; the term lease in MongoDB (CollectionStore) guarantees at
+ * Any instance may collect any connector; the term lease (LeaseStore) guarantees at
  * most one at a time. To spread the work, an instance tries first the connectors whose
  * `connector.events` partition it consumes (the consumer group already spreads partitions across
  * instances); a connector of another partition it takes only once the lease has been free for a
@@ -28,14 +47,14 @@ interface Running {
  * instance, so adding instances adds connectors collected in parallel. After a crash the lease
  * expires and the next tick of any instance takes the connector over, resuming from its checkpoint.
  */
-export class Scheduler {
-  readonly #running = new Map<string, Running>();
+export class Scheduler<S, V extends Schedulable> {
+  readonly #running = new Map<string, Running<S>>();
   readonly #partitions = new Set<number>();
   #timer: NodeJS.Timeout | undefined;
   #ticking = false;
   #stopped = false;
 
-  constructor(private readonly options: SchedulerOptions) {}
+  constructor(private readonly options: SchedulerOptions<S, V>) {}
 
   start(): void {
     this.#timer = setInterval(() => void this.tick(), this.options.tickMs);
@@ -47,7 +66,7 @@ export class Scheduler {
     this.#partitions.add(partition);
     const running = this.#running.get(connectorId);
     if (running) {
-      void running.worker.refresh().then(() => running.worker.waker.wake());
+      running.worker.notify();
       return;
     }
     void this.tick();
@@ -61,18 +80,18 @@ export class Scheduler {
     if (this.#ticking || this.#stopped) return;
     this.#ticking = true;
     try {
-      const { connectors, collections, deps, maxConnectors } = this.options;
+      const { connectors, collections, createWorker, instanceId, maxConnectors } = this.options;
       const active = await connectors.listActive();
       const leases = new Map((await collections.all()).map((doc) => [doc._id, doc]));
-      const now = deps.now();
+      const now = this.options.now();
       const candidates = active
         .filter((view) => !this.#running.has(view._id))
         .filter((view) => this.#mayTry(view, leases.get(view._id), now))
         .sort((a, b) => Number(this.#partitions.has(b.partition)) - Number(this.#partitions.has(a.partition)));
       for (const view of candidates) {
         if (this.#running.size >= maxConnectors || this.#stopped) break;
-        const lease = await collections.tryAcquire(view._id, deps.instanceId);
-        if (lease) this.#launch(new ConnectorWorker(deps, lease, view));
+        const lease = await collections.tryAcquire(view._id, instanceId);
+        if (lease) this.#launch(createWorker(lease, view));
       }
     } catch (error) {
       this.options.logger.warn({ err: error }, 'scheduling tick failed; retrying next tick');
@@ -81,13 +100,13 @@ export class Scheduler {
     }
   }
 
-  #mayTry(view: ConnectorDoc, lease: CollectionDoc | undefined, now: number): boolean {
-    if (lease === undefined || lease.owner === this.options.deps.instanceId) return true;
+  #mayTry(view: V, lease: LeaseRecord | undefined, now: number): boolean {
+    if (lease === undefined || lease.owner === this.options.instanceId) return true;
     if (this.#partitions.has(view.partition)) return lease.expiresAt <= now;
-    return lease.expiresAt + this.options.deps.settings.leaseTtlMs <= now;
+    return lease.expiresAt + this.options.leaseTtlMs <= now;
   }
 
-  #launch(worker: ConnectorWorker): void {
+  #launch(worker: ScheduledWorker<S>): void {
     const { logger } = this.options;
     logger.info({ connectorId: worker.connectorId, term: worker.lease.term }, 'collecting connector');
     const done = worker

@@ -1,5 +1,6 @@
 import { AdaptiveBudget, type Clock, type Sleep } from '@zc/rate-limit';
 import type { ResponseMeta } from '@zc/zendesk';
+import { guardedWindowMs, SharedBudget } from '../../runtime/shared-budget';
 
 export interface ConnectorBudgetOptions {
   readonly limitPerMinute: number;
@@ -13,51 +14,49 @@ const INCREMENTAL_BUCKET = 'incremental-exports';
 /** Streams that catch up on the past; the live audit tail and the role check go first. */
 const BACKGROUND_STREAMS: ReadonlySet<string> = new Set(['audit_backfill', 'incremental_users', 'recollection']);
 
-/**
- * Grants are counted over a window slightly longer than Zendesk's, so the delay between our grant
- * and the request's arrival (event-loop lag, connection reuse) cannot make Zendesk count more than
- * the budget in its own window. Costs about 1 % of throughput at 60 s.
- */
-export const guardedWindowMs = (windowMs: number): number => windowMs + Math.max(250, Math.ceil(windowMs / 100));
 export const isIncrementalPath = (path: string): boolean => path.startsWith('/api/v2/incremental/');
 
 /**
- * One connector's Zendesk budget, shared by all its streams: a sliding window that never grants more
- * than the limit in any window (AdaptiveBudget, round-robin across streams), never more than Zendesk's
+ * One connector's Zendesk budget, shared by all its streams: the runtime's SharedBudget (never more
+ * than the limit in any window, round-robin, background streams leave one grant free), never more than Zendesk's
  * remaining-quota headers say is left in its own window (so an account limit below the budget costs
  * no 429s), and paused by Retry-After. Incremental exports also take from their own
  * 10/min bucket, which Zendesk enforces separately from the account limit.
  */
 export class ConnectorBudget {
-  readonly #api: AdaptiveBudget;
+  readonly #api: SharedBudget;
   readonly #incremental: AdaptiveBudget;
   readonly #clock: Clock;
-  readonly #windowMs: number;
 
   constructor(options: ConnectorBudgetOptions) {
-    const common = { clock: options.clock, sleep: options.sleep, windowMs: guardedWindowMs(options.windowMs) };
-    this.#api = new AdaptiveBudget({ ...common, limitPerMinute: options.limitPerMinute });
-    this.#incremental = new AdaptiveBudget({ ...common, limitPerMinute: options.incrementalPerMinute });
+    const common = { clock: options.clock, sleep: options.sleep };
+    this.#api = new SharedBudget({
+      ...common,
+      windowMs: options.windowMs,
+      limitPerMinute: options.limitPerMinute,
+      background: BACKGROUND_STREAMS,
+    });
+    this.#incremental = new AdaptiveBudget({
+      ...common,
+      windowMs: guardedWindowMs(options.windowMs),
+      limitPerMinute: options.incrementalPerMinute,
+    });
     this.#clock = options.clock;
-    this.#windowMs = options.windowMs;
   }
 
   /** Requests per minute the backfill can count on: the budget, or the account's limit when lower. */
   requestsPerMinute(): number {
-    const { limit, upstreamLimit } = this.#api.stats();
-    return (Math.min(limit, upstreamLimit ?? limit) * 60_000) / this.#windowMs;
+    return this.#api.requestsPerMinute();
   }
 
   async acquire(stream: string, path: string, signal: AbortSignal): Promise<void> {
     // The scarcer bucket first, so an incremental call does not hold an account grant while it waits.
     if (isIncrementalPath(path)) await this.#incremental.acquire({ stream, signal });
-    // One grant stays free for the live streams: they take it as soon as one frees, the backfill
-    // only when two have, so live activity never waits behind a window the backfill filled.
-    await this.#api.acquire({ stream, signal, headroom: BACKGROUND_STREAMS.has(stream) ? 1 : 0 });
+    await this.#api.acquire(stream, signal);
   }
 
   setLimit(limitPerMinute: number): void {
-    if (limitPerMinute !== this.#api.stats().limit) this.#api.setLimit(limitPerMinute);
+    this.#api.setLimit(limitPerMinute);
   }
 
   /** Feeds what Zendesk said about its quotas (every response) and Retry-After (429/503). */
@@ -81,8 +80,7 @@ export class ConnectorBudget {
   }
 
   utilization(): { api: number; incremental: number } {
-    const api = this.#api.stats();
     const incremental = this.#incremental.stats();
-    return { api: api.usedInWindow / api.limit, incremental: incremental.usedInWindow / incremental.limit };
+    return { api: this.#api.utilization(), incremental: incremental.usedInWindow / incremental.limit };
   }
 }

@@ -1,11 +1,11 @@
-import { handOverSeam, initialCursor, walkBounds } from '../domain/audit-cursor';
-import { estimateBackfill, isoOfMs, isoOfSeconds } from '../domain/backfill-progress';
-import type { BackfillCursor, CollectionState } from '../domain/collection-state';
+import { handOverSeam, initialCursor, walkBounds } from '../../../domain/audit-cursor';
+import { estimateBackfill, isoOfMs, isoOfSeconds } from '../../../domain/backfill-progress';
+import type { BackfillCursor, CollectionState } from '../../../domain/collection-state';
 import { completeBackfillIfDone } from './backfill-completion';
-import type { ConnectorWorker } from './connector-worker';
+import type { ZendeskStreamContext } from './stream-context';
 import { coverage } from './audit-stream';
 import { walkAuditWindow } from './audit-walk';
-import { guardedStep } from './stream-guard';
+import { guardedStep } from '../../runtime/stream-guard';
 
 const cursorOf = (state: CollectionState): BackfillCursor =>
   state.backfill.audit ?? { ...initialCursor(state.backfill.from), fetched: 0, pages: 0 };
@@ -15,7 +15,7 @@ const cursorOf = (state: CollectionState): BackfillCursor =>
  * the budget it leaves (a background stream): [from, to] ends the second before the connection,
  * where the live tail starts. Its last END_LAG is read once that much time has passed.
  */
-export async function runAuditBackfill(worker: ConnectorWorker): Promise<void> {
+export async function runAuditBackfill(worker: ZendeskStreamContext): Promise<void> {
   const attempts = { n: 0 };
   // Checkpoints from before the split walk the backfill with the live cursor (runAuditStream).
   while (!worker.signal.aborted && !worker.state.backfill.auditDone && worker.state.backfill.audit !== undefined) {
@@ -26,7 +26,7 @@ export async function runAuditBackfill(worker: ConnectorWorker): Promise<void> {
   }
 }
 
-async function backfillPass(worker: ConnectorWorker): Promise<void> {
+async function backfillPass(worker: ZendeskStreamContext): Promise<void> {
   const { settings } = worker;
   const { backfill } = worker.state;
   const endSecond = Math.min(backfill.to, Math.floor((worker.now() - settings.endLagMs) / 1000));
@@ -71,7 +71,7 @@ async function backfillPass(worker: ConnectorWorker): Promise<void> {
 }
 
 /** The share covered and the ETA at the budget: as a metric after every page, as an event every N. */
-export function estimateOf(worker: ConnectorWorker, state: CollectionState) {
+export function estimateOf(worker: ZendeskStreamContext, state: CollectionState) {
   const cursor = cursorOf(state);
   return estimateBackfill({
     window: state.backfill,
@@ -84,7 +84,7 @@ export function estimateOf(worker: ConnectorWorker, state: CollectionState) {
   });
 }
 
-async function progress(worker: ConnectorWorker, state: CollectionState, pages: number, batch: number) {
+async function progress(worker: ZendeskStreamContext, state: CollectionState, pages: number, batch: number) {
   if (state.backfill.auditDone) return state;
   const estimate = estimateOf(worker, state);
   worker.metrics.backfillProgress(worker.connectorId, 'audit_logs', estimate.ratio);

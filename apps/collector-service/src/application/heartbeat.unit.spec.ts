@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ConnectorWorker } from './connector-worker';
-import { heartbeatDue, sendHeartbeat } from './heartbeat';
+import { heartbeatDue, sendHeartbeat, type HeartbeatContext } from './heartbeat';
 
 const POLL_MS = 60_000;
 
@@ -24,7 +23,7 @@ function fakeWorker(clock: { now: number }) {
       return Promise.resolve(s);
     },
   };
-  return { worker: worker as unknown as ConnectorWorker, emitted, state };
+  return { worker: worker as unknown as HeartbeatContext, emitted, state };
 }
 
 describe('collection heartbeat', () => {

@@ -1,8 +1,8 @@
-import { toUserSnapshot, type UserData, type UserRecord } from '../domain/user';
-import type { CollectionState } from '../domain/collection-state';
+import { toUserSnapshot, type UserData, type UserRecord } from '../../../domain/user';
+import type { CollectionState } from '../../../domain/collection-state';
 import { completeBackfillIfDone } from './backfill-completion';
-import type { ConnectorWorker } from './connector-worker';
-import { guardedStep } from './stream-guard';
+import type { ZendeskStreamContext } from './stream-context';
+import { guardedStep } from '../../runtime/stream-guard';
 
 /**
  * Every user, then every change, through the one incremental user export: from start_time 0 it
@@ -10,7 +10,7 @@ import { guardedStep } from './stream-guard';
  * ten times fewer requests than listing /api/v2/users at 100. Its own 10/min bucket waits in the
  * budget without holding an account grant, so the audit pages use the minutes it spends waiting.
  */
-export async function runUsersStream(worker: ConnectorWorker): Promise<void> {
+export async function runUsersStream(worker: ZendeskStreamContext): Promise<void> {
   const attempts = { n: 0 };
   while (!worker.signal.aborted) {
     const outcome = await guardedStep(worker, 'users', attempts, () => exportPass(worker));
@@ -21,7 +21,7 @@ export async function runUsersStream(worker: ConnectorWorker): Promise<void> {
 }
 
 /** Publishes snapshots with the next user sequences; call inside txn. */
-async function publishUsers(worker: ConnectorWorker, state: CollectionState, records: readonly UserRecord[]) {
+async function publishUsers(worker: ZendeskStreamContext, state: CollectionState, records: readonly UserRecord[]) {
   const snapshots = records
     .map((record) => toUserSnapshot(record, worker.account))
     .filter((snapshot): snapshot is UserData => snapshot !== null);
@@ -43,7 +43,7 @@ async function publishUsers(worker: ConnectorWorker, state: CollectionState, rec
  * start_time 0 and is the users backfill; after every page the cursor is checkpointed, so a crash
  * resumes at the page it stopped on (a user appearing twice is an upsert by id downstream).
  */
-async function exportPass(worker: ConnectorWorker): Promise<void> {
+async function exportPass(worker: ZendeskStreamContext): Promise<void> {
   const { users } = worker.state;
   const start = users.incrementalCursor !== null ? { cursor: users.incrementalCursor } : { startTime: 0 };
   let pages = 0;
