@@ -89,7 +89,10 @@ export async function createAuthRuntime(options: AuthRuntimeOptions): Promise<Au
     repository,
     claims,
     states,
-    zendesk: createZendeskGateway({ hostOverrideUrl: config.ZENDESK_HOST_OVERRIDE_URL }),
+    zendesk: createZendeskGateway({
+      hostOverrideUrl: config.ZENDESK_HOST_OVERRIDE_URL,
+      timeoutMs: config.ZENDESK_REQUEST_TIMEOUT,
+    }),
     keyRing,
     apiKeys,
     now,

@@ -3,6 +3,8 @@ import { createZendeskClient, createZendeskOAuth, type ZendeskClient, type Zende
 export interface ZendeskGatewayOptions {
   /** Trusted deployment setting (ZENDESK_HOST_OVERRIDE_URL): serve every <account>.zendesk.com from here. */
   hostOverrideUrl?: string | undefined;
+  /** Per Zendesk request (ZENDESK_REQUEST_TIMEOUT); past it the call fails with ZENDESK_TIMEOUT. */
+  timeoutMs: number;
 }
 
 /** Builds Zendesk clients per connector; server-side calls always name the real host. */
@@ -17,16 +19,16 @@ const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]']);
 
 export function createZendeskGateway(options: ZendeskGatewayOptions): ZendeskGateway {
   const override = options.hostOverrideUrl;
-  const hostMap = (endpoint: string) => (override === undefined ? {} : { hostMap: { [endpoint]: override } });
+  const common = (endpoint: string) => ({
+    endpoint,
+    timeoutMs: options.timeoutMs,
+    userAgent: 'zc-auth-service',
+    ...(override === undefined ? {} : { hostMap: { [endpoint]: override } }),
+  });
   return {
     oauth: (endpoint, clientId, clientSecret) =>
-      createZendeskOAuth({
-        endpoint,
-        clientId,
-        ...(clientSecret === undefined ? {} : { clientSecret }),
-        ...hostMap(endpoint),
-      }),
-    api: (endpoint, accessToken) => createZendeskClient({ endpoint, accessToken, ...hostMap(endpoint) }),
+      createZendeskOAuth({ ...common(endpoint), clientId, ...(clientSecret === undefined ? {} : { clientSecret }) }),
+    api: (endpoint, accessToken) => createZendeskClient({ ...common(endpoint), accessToken }),
     browserUrl(authorizeUrl) {
       if (override === undefined) return authorizeUrl;
       const url = new URL(authorizeUrl);

@@ -3,7 +3,6 @@ import { createZendeskClient, type ResponseMeta, type ZendeskClient } from '@zc/
 import type { CollectorMetrics } from '../adapters/collector-metrics';
 import type { ConnectorDoc } from '../adapters/connector-store';
 import { accessTokenOf } from '../adapters/token';
-import { createGatedTransport } from '../adapters/zendesk-transport';
 import type { ConnectorBudget } from './connector-budget';
 
 export interface ZendeskAccessDeps {
@@ -45,7 +44,8 @@ export class ZendeskAccess {
       endpoint,
       hostMap: this.deps.hostMap(endpoint),
       accessToken: () => this.#accessToken(),
-      fetch: this.#transport(stream),
+      userAgent: `zc-collector/${this.deps.instanceId}`,
+      beforeRequest: this.#gate(stream),
       onResponse: this.#onResponse,
       now: this.deps.now,
     });
@@ -70,16 +70,14 @@ export class ZendeskAccess {
     return this.#token.value;
   }
 
-  #transport(stream: string) {
-    return createGatedTransport({
-      userAgent: `zc-collector/${this.deps.instanceId}`,
-      gate: async (path) => {
-        this.deps.assertRunning();
-        await this.deps.budget.acquire(stream, path, this.deps.signal);
-        // The wait may have been long: check again that the lease still covers this request.
-        this.deps.assertRunning();
-      },
-    });
+  /** Every request of a connector passes here, so no call can skip the budget or outlive the lease. */
+  #gate(stream: string) {
+    return async (path: string): Promise<void> => {
+      this.deps.assertRunning();
+      await this.deps.budget.acquire(stream, path, this.deps.signal);
+      // The wait may have been long: check again that the lease still covers this request.
+      this.deps.assertRunning();
+    };
   }
 
   #onResponse = (meta: ResponseMeta): void => {
