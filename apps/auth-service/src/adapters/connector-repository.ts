@@ -1,17 +1,9 @@
 import type { ConnectorEvent } from '@zc/contracts';
 import { evolveAll } from '@zc/decider';
 import { handleCommand, type EventStore } from '@zc/event-store';
-import type { ConnectorCommand } from '../domain/connector-commands';
+import type { ConnectorRepository } from '../application/ports/connector-repository';
 import { connectorDecider } from '../domain/connector-decider';
 import { evolve, initialState, type ConnectorState } from '../domain/connector-state';
-
-/** The connector streams in the event store: one stream per connector, its id the connector id. */
-export interface ConnectorRepository {
-  /** Reads, decides and appends with the version read (retrying on a concurrent append). */
-  execute(connectorId: string, command: ConnectorCommand): Promise<{ state: ConnectorState; events: ConnectorEvent[] }>;
-  load(connectorId: string): Promise<ConnectorState>;
-  loadAll(): Promise<ConnectorState[]>;
-}
 
 export function createConnectorRepository(store: EventStore<ConnectorEvent>): ConnectorRepository {
   const load = async (connectorId: string): Promise<ConnectorState> =>

@@ -1,10 +1,7 @@
-import type { AuthorizationFailureReason } from '@zc/contracts';
 import { InvalidTokenError, NotAdminError, OAuthError, PlanNotEntitledError, RequestTimeoutError } from '@zc/zendesk';
+import type { Failure } from '../application/ports/connector-provider';
 
-export interface Failure {
-  reason: AuthorizationFailureReason;
-  message: string;
-}
+// Zendesk's errors as the failures auth records and shows (its OAuth, role and plan answers).
 
 export const PLAN_MESSAGE = 'Audit logs need Zendesk Enterprise or Enterprise Plus.';
 
