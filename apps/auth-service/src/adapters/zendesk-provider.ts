@@ -4,6 +4,7 @@ import {
   createZendeskOAuth,
   OAuthError,
   parseZendeskEndpoint,
+  type FetchLike,
   type TokenGrant,
   type ZendeskClient,
 } from '@zc/zendesk';
@@ -20,6 +21,8 @@ export interface ZendeskProviderOptions {
   hostOverrideUrl?: string | undefined;
   /** Per Zendesk request (ZENDESK_REQUEST_TIMEOUT); past it the call fails with ZENDESK_TIMEOUT. */
   timeoutMs: number;
+  /** Tests answer for Zendesk; production uses @zc/zendesk's transport. */
+  fetch?: FetchLike;
 }
 
 /** The OAuth scopes a connector asks for: read users and audit logs, nothing else. */
@@ -50,6 +53,7 @@ export function createZendeskProvider(options: ZendeskProviderOptions): Connecto
     endpoint,
     timeoutMs: options.timeoutMs,
     userAgent: 'zc-auth-service',
+    ...(options.fetch === undefined ? {} : { fetch: options.fetch }),
     ...(override === undefined ? {} : { hostMap: { [endpoint]: override } }),
   });
   const api = (endpoint: string, accessToken: string): ZendeskClient =>
