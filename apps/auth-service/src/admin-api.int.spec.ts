@@ -1,29 +1,16 @@
 import type { AddressInfo } from 'node:net';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { uniqueDatabaseName, uniqueName, waitFor } from '@zc/testing';
-import { auth, seedZendesk, startAuthHarness, type AuthHarness } from './testing/auth-harness';
+import { describe, expect, it } from 'vitest';
+import { waitFor } from '@zc/testing';
+import { auth, seedZendesk, authHarnessForFile } from './testing/auth-harness';
 
-let h: AuthHarness;
 const SECRET = 'super-secret-client-value-0042';
 
-beforeAll(async () => {
-  h = await startAuthHarness({
-    brokers: inject('kafkaBrokers'),
-    mongoUri: inject('mongoUri'),
-    dbName: uniqueDatabaseName(import.meta.url),
-    topicPrefix: `${uniqueName(import.meta.url)}.`,
-  });
-});
-
-afterAll(async () => {
-  await h.runtime.mongo.db.dropDatabase();
-  await h.close();
-});
+const h = authHarnessForFile(import.meta.url);
 
 const valid = { name: 'Acme', clientId: 'cas', clientSecret: SECRET, endpoint: 'acme.zendesk.com' };
 const post = (url: string, payload: unknown, headers: Record<string, string> = auth) =>
-  h.runtime.app.inject({ method: 'POST', url, headers, payload: payload as object });
-const commits = () => h.runtime.mongo.db.collection('event_commits').countDocuments();
+  h().runtime.app.inject({ method: 'POST', url, headers, payload: payload as object });
+const commits = () => h().runtime.mongo.db.collection('event_commits').countDocuments();
 
 async function registered(subdomain: string, secret = SECRET): Promise<string> {
   const response = await post('/v1/connectors', {
@@ -92,7 +79,7 @@ describe('bad input: 400 naming the field, nothing appended', () => {
       ['GET', '/v1/connectors/not-a-uuid', undefined, 'params.id'],
     ];
     for (const [method, url, payload, field] of bad) {
-      const response = await h.runtime.app.inject({
+      const response = await h().runtime.app.inject({
         method: method as 'POST',
         url,
         headers: auth,
@@ -146,23 +133,23 @@ describe('endpoint validation', () => {
 describe('admin authentication', () => {
   it('401 without or with a wrong key, as problem details', async () => {
     for (const headers of [{}, { authorization: `Bearer zck_0123456789abcdef_${'x'.repeat(43)}` }]) {
-      const response = await h.runtime.app.inject({ method: 'GET', url: '/v1/connectors', headers });
+      const response = await h().runtime.app.inject({ method: 'GET', url: '/v1/connectors', headers });
       expect(response.statusCode).toBe(401);
       expect(response.headers['content-type']).toContain('application/problem+json');
     }
   });
 
   it('403 when the key lacks the scope, and the key named in events', async () => {
-    const readOnly = await h.runtime.deps.apiKeys.create({ name: 'ro', scopes: ['connectors:read'] });
+    const readOnly = await h().runtime.deps.apiKeys.create({ name: 'ro', scopes: ['connectors:read'] });
     const headers = { authorization: `Bearer ${readOnly.presented}` };
-    expect((await h.runtime.app.inject({ method: 'GET', url: '/v1/connectors', headers })).statusCode).toBe(200);
+    expect((await h().runtime.app.inject({ method: 'GET', url: '/v1/connectors', headers })).statusCode).toBe(200);
     const denied = await post('/v1/connectors', valid, headers);
     expect(denied.statusCode).toBe(403);
     expect(denied.json()).toMatchObject({ code: 'FORBIDDEN_SCOPE' });
   });
 
   it('sends security headers', async () => {
-    const response = await h.runtime.app.inject({ method: 'GET', url: '/v1/connectors', headers: auth });
+    const response = await h().runtime.app.inject({ method: 'GET', url: '/v1/connectors', headers: auth });
     expect(response.headers['x-content-type-options']).toBe('nosniff');
     expect(response.headers['x-ratelimit-limit']).toBeDefined();
   });
@@ -170,39 +157,39 @@ describe('admin authentication', () => {
 
 describe('lifecycle commands', () => {
   it('tests the connection asynchronously and shows the last result', async () => {
-    const seeded = seedZendesk(h.sim, 'testnow');
+    const seeded = seedZendesk(h().sim, 'testnow');
     const id = await registered('testnow', seeded.clientSecret);
     const started = await post(`/v1/connectors/${id}/authorize`, undefined);
     const url = new URL(started.json<{ authorizeUrl: string }>().authorizeUrl);
-    const consent = await h.sim.app.inject({
+    const consent = await h().sim.app.inject({
       url: `${url.pathname}${url.search}`,
       headers: { host: 'testnow.zendesk.com' },
     });
     const back = new URL(String(consent.headers.location));
-    expect((await h.runtime.app.inject({ url: `${back.pathname}${back.search}` })).statusCode).toBe(200);
+    expect((await h().runtime.app.inject({ url: `${back.pathname}${back.search}` })).statusCode).toBe(200);
 
     const accepted = await post(`/v1/connectors/${id}/test`, undefined);
     expect(accepted.statusCode).toBe(202);
     const testId = accepted.json<{ testId: string }>().testId;
     const view = await waitFor(async () => {
-      const response = await h.runtime.app.inject({ url: `/v1/connectors/${id}`, headers: auth });
+      const response = await h().runtime.app.inject({ url: `/v1/connectors/${id}`, headers: auth });
       const body = response.json<{ lastTest: { ok: boolean; checks: { name: string; ok: boolean }[] } | null }>();
       return body.lastTest === null ? null : body;
     });
     expect(view.lastTest?.ok).toBe(true);
     expect(view.lastTest?.checks.map((c) => c.name)).toEqual(['token_valid', 'admin_role', 'audit_log_access']);
-    await waitFor(() => h.events.find((e) => e.eventId === testId));
+    await waitFor(() => h().events.find((e) => e.eventId === testId));
 
     // Demoted: Test now names the reason.
-    h.sim.control.setUserRole('testnow', seeded.userId, { role: 'agent' });
+    h().sim.control.setUserRole('testnow', seeded.userId, { role: 'agent' });
     await post(`/v1/connectors/${id}/test`, undefined);
     await waitFor(async () => {
-      const response = await h.runtime.app.inject({ url: `/v1/connectors/${id}`, headers: auth });
+      const response = await h().runtime.app.inject({ url: `/v1/connectors/${id}`, headers: auth });
       const last = response.json<{ lastTest: { checks: { name: string; code?: string }[] } }>().lastTest;
       return last.checks.find((c) => c.name === 'admin_role')?.code === 'NOT_ADMIN';
     });
 
-    const limited = await h.runtime.app.inject({
+    const limited = await h().runtime.app.inject({
       method: 'PATCH',
       url: `/v1/connectors/${id}`,
       headers: auth,
@@ -210,7 +197,7 @@ describe('lifecycle commands', () => {
     });
     expect(limited.json()).toMatchObject({ rateLimitPerMinute: 400 });
 
-    const now = new Date(h.clock.now());
+    const now = new Date(h().clock.now());
     const recollect = await post(`/v1/connectors/${id}/recollect`, {
       from: new Date(now.getTime() - 86_400_000).toISOString(),
       to: now.toISOString(),
@@ -228,22 +215,24 @@ describe('lifecycle commands', () => {
       nextStep: expect.stringContaining('authorize') as unknown,
     });
 
-    const gone = await h.runtime.app.inject({ method: 'DELETE', url: `/v1/connectors/${id}`, headers: auth });
+    const gone = await h().runtime.app.inject({ method: 'DELETE', url: `/v1/connectors/${id}`, headers: auth });
     expect(gone.json()).toMatchObject({ state: 'disconnected', disconnected: { tokenRevoked: true } });
     const disconnected = await waitFor(() =>
-      h.events.find((e) => e.connectorId === id && e.type === 'ConnectorDisconnected'),
+      h().events.find((e) => e.connectorId === id && e.type === 'ConnectorDisconnected'),
     );
     expect(disconnected.data).toEqual({ tokenRevoked: true, revocationError: null });
-    const types = h.events.filter((e) => e.connectorId === id).map((e) => e.sequence);
+    const types = h()
+      .events.filter((e) => e.connectorId === id)
+      .map((e) => e.sequence);
     expect(types).toEqual([...types].sort((a, b) => a - b));
   });
 
   it('never shows a secret from a request body in responses, logs or events', async () => {
     const id = await registered('redaction');
-    const listed = await h.runtime.app.inject({ url: '/v1/connectors', headers: auth });
-    const one = await h.runtime.app.inject({ url: `/v1/connectors/${id}`, headers: auth });
-    await waitFor(() => h.events.find((e) => e.connectorId === id));
-    for (const text of [listed.body, one.body, h.logLines.join('\n'), JSON.stringify(h.events)]) {
+    const listed = await h().runtime.app.inject({ url: '/v1/connectors', headers: auth });
+    const one = await h().runtime.app.inject({ url: `/v1/connectors/${id}`, headers: auth });
+    await waitFor(() => h().events.find((e) => e.connectorId === id));
+    for (const text of [listed.body, one.body, h().logLines.join('\n'), JSON.stringify(h().events)]) {
       expect(text).not.toContain(SECRET);
       expect(text).not.toContain('kkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkk');
     }
@@ -253,7 +242,7 @@ describe('lifecycle commands', () => {
 describe('transport: JSON only, every error problem details', () => {
   it('refuses a form-encoded registration with 415 and appends nothing', async () => {
     const before = await commits();
-    const response = await h.runtime.app.inject({
+    const response = await h().runtime.app.inject({
       method: 'POST',
       url: '/v1/connectors',
       headers: { ...auth, 'content-type': 'application/x-www-form-urlencoded' },
@@ -266,7 +255,7 @@ describe('transport: JSON only, every error problem details', () => {
   });
 
   it('answers a __proto__ body with problem details that say why', async () => {
-    const response = await h.runtime.app.inject({
+    const response = await h().runtime.app.inject({
       method: 'POST',
       url: '/v1/connectors',
       headers: { ...auth, 'content-type': 'application/json' },
@@ -277,8 +266,8 @@ describe('transport: JSON only, every error problem details', () => {
   });
 
   it("answers a 100 KB OAuth state with 431 problem details, not Fastify's default body", async () => {
-    await h.runtime.app.listen({ port: 0, host: '127.0.0.1' });
-    const { port } = h.runtime.app.server.address() as AddressInfo;
+    await h().runtime.app.listen({ port: 0, host: '127.0.0.1' });
+    const { port } = h().runtime.app.server.address() as AddressInfo;
     const response = await fetch(`http://127.0.0.1:${String(port)}/api/oauth/saga?code=x&state=${'s'.repeat(100_000)}`);
     expect(response.status).toBe(431);
     expect(response.headers.get('content-type')).toMatch(/^application\/problem\+json/);
@@ -286,7 +275,7 @@ describe('transport: JSON only, every error problem details', () => {
   });
 
   it('refuses control characters in the OAuth callback query, naming the parameter', async () => {
-    const response = await h.runtime.app.inject({
+    const response = await h().runtime.app.inject({
       method: 'GET',
       url: `/api/oauth/saga?code=abc&state=${encodeURIComponent('s\u202Et')}`,
     });

@@ -25,6 +25,11 @@ export const AuthConfigSchema = z.object({
   CONSOLE_URL: z.url().optional(),
   /** Trusted deployment setting: every <account>.zendesk.com is served from this base URL (the simulator). */
   ZENDESK_HOST_OVERRIDE_URL: z.url().optional(),
+  /**
+   * Each Zendesk call (code exchange, Test now probes, refresh, revoke) fails with ZENDESK_TIMEOUT after
+   * this long, so a Zendesk that stops answering cannot hold a request or the maintenance loop.
+   */
+  ZENDESK_REQUEST_TIMEOUT: envDurationMs().default(15_000),
   ADMIN_BOOTSTRAP_KEY: z.string().min(1).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** How often the token-maintenance loop looks at every connector. */

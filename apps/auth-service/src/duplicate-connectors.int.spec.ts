@@ -1,25 +1,10 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { uniqueDatabaseName, uniqueName } from '@zc/testing';
-import { auth, startAuthHarness, type AuthHarness } from './testing/auth-harness';
+import { describe, expect, it } from 'vitest';
+import { auth, authHarnessForFile } from './testing/auth-harness';
 
-let h: AuthHarness;
-
-beforeAll(async () => {
-  h = await startAuthHarness({
-    brokers: inject('kafkaBrokers'),
-    mongoUri: inject('mongoUri'),
-    dbName: uniqueDatabaseName(import.meta.url),
-    topicPrefix: `${uniqueName(import.meta.url)}.`,
-  });
-});
-
-afterAll(async () => {
-  await h.runtime.mongo.db.dropDatabase();
-  await h.close();
-});
+const h = authHarnessForFile(import.meta.url);
 
 const register = (subdomain: string, clientId = 'cas', name = 'Dup') =>
-  h.runtime.app.inject({
+  h().runtime.app.inject({
     method: 'POST',
     url: '/v1/connectors',
     headers: auth,
@@ -44,7 +29,7 @@ describe('one connector per Zendesk account and OAuth client', () => {
     const problem = second.json<Problem>();
     expect(problem).toMatchObject({ status: 409, code: 'CONNECTOR_ALREADY_EXISTS', existingConnectorId: id });
     expect(problem.detail).toContain(id);
-    const listed = (await h.runtime.app.inject({ method: 'GET', url: '/v1/connectors', headers: auth })).json<{
+    const listed = (await h().runtime.app.inject({ method: 'GET', url: '/v1/connectors', headers: auth })).json<{
       items: { subdomain: string }[];
     }>();
     expect(listed.items.filter((item) => item.subdomain === 'dupone')).toHaveLength(1);
@@ -67,7 +52,7 @@ describe('one connector per Zendesk account and OAuth client', () => {
 
   it('allows registering the pair again once its connector is disconnected', async () => {
     const first = (await register('dupagain')).json<{ id: string }>().id;
-    const disconnected = await h.runtime.app.inject({
+    const disconnected = await h().runtime.app.inject({
       method: 'DELETE',
       url: `/v1/connectors/${first}`,
       headers: auth,
@@ -80,7 +65,7 @@ describe('one connector per Zendesk account and OAuth client', () => {
   it('moves the claim when credentials move a connector to another client id', async () => {
     const id = (await register('dupmove', 'old-client')).json<{ id: string }>().id;
     const other = (await register('dupmove', 'new-client')).json<{ id: string }>().id;
-    const refused = await h.runtime.app.inject({
+    const refused = await h().runtime.app.inject({
       method: 'POST',
       url: `/v1/connectors/${id}/credentials`,
       headers: auth,
@@ -88,7 +73,7 @@ describe('one connector per Zendesk account and OAuth client', () => {
     });
     expect(refused.statusCode, refused.body).toBe(409);
     expect(refused.json<Problem>().existingConnectorId).toBe(other);
-    const moved = await h.runtime.app.inject({
+    const moved = await h().runtime.app.inject({
       method: 'POST',
       url: `/v1/connectors/${other}/credentials`,
       headers: auth,

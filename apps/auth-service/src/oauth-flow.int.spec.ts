@@ -1,27 +1,13 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { unseal, sealedSecretSchema } from '@zc/secrets';
-import { uniqueDatabaseName, uniqueName, waitFor } from '@zc/testing';
+import { waitFor } from '@zc/testing';
 import { createZendeskClient } from '@zc/zendesk';
-import { auth, seedZendesk, startAuthHarness, type AuthHarness, type SeedOptions } from './testing/auth-harness';
+import { auth, seedZendesk, authHarnessForFile, type SeedOptions } from './testing/auth-harness';
 
-let h: AuthHarness;
-
-beforeAll(async () => {
-  h = await startAuthHarness({
-    brokers: inject('kafkaBrokers'),
-    mongoUri: inject('mongoUri'),
-    dbName: uniqueDatabaseName(import.meta.url),
-    topicPrefix: `${uniqueName(import.meta.url)}.`,
-  });
-});
-
-afterAll(async () => {
-  await h.runtime.mongo.db.dropDatabase();
-  await h.close();
-});
+const h = authHarnessForFile(import.meta.url);
 
 async function register(subdomain: string, clientSecret: string): Promise<string> {
-  const response = await h.runtime.app.inject({
+  const response = await h().runtime.app.inject({
     method: 'POST',
     url: '/v1/connectors',
     headers: auth,
@@ -32,7 +18,7 @@ async function register(subdomain: string, clientSecret: string): Promise<string
 }
 
 async function startAuthorization(connectorId: string) {
-  const response = await h.runtime.app.inject({
+  const response = await h().runtime.app.inject({
     method: 'POST',
     url: `/v1/connectors/${connectorId}/authorize`,
     headers: auth,
@@ -44,7 +30,7 @@ async function startAuthorization(connectorId: string) {
 /** The person's browser at Zendesk: consent (auto-approved or denied by the account) and the redirect back. */
 async function consent(subdomain: string, authorizeUrl: string): Promise<URL> {
   const url = new URL(authorizeUrl);
-  const response = await h.sim.app.inject({
+  const response = await h().sim.app.inject({
     method: 'GET',
     url: `${url.pathname}${url.search}`,
     headers: { host: `${subdomain}.zendesk.com` },
@@ -54,11 +40,11 @@ async function consent(subdomain: string, authorizeUrl: string): Promise<URL> {
 }
 
 async function callback(redirect: URL, accept = 'application/json') {
-  return h.runtime.app.inject({ method: 'GET', url: `${redirect.pathname}${redirect.search}`, headers: { accept } });
+  return h().runtime.app.inject({ method: 'GET', url: `${redirect.pathname}${redirect.search}`, headers: { accept } });
 }
 
 async function connect(subdomain: string, seed: SeedOptions = {}, secret?: string) {
-  const seeded = seedZendesk(h.sim, subdomain, seed);
+  const seeded = seedZendesk(h().sim, subdomain, seed);
   const connectorId = await register(subdomain, secret ?? seeded.clientSecret);
   const { authorizeUrl } = await startAuthorization(connectorId);
   const redirect = await consent(subdomain, authorizeUrl);
@@ -67,7 +53,7 @@ async function connect(subdomain: string, seed: SeedOptions = {}, secret?: strin
 }
 
 const eventOf = (connectorId: string, type: string) =>
-  waitFor(() => h.events.find((event) => event.connectorId === connectorId && event.type === type), {
+  waitFor(() => h().events.find((event) => event.connectorId === connectorId && event.type === type), {
     description: `${type} of ${connectorId} on connector.events`,
     timeoutMs: 20_000,
   });
@@ -85,7 +71,7 @@ describe('connecting Zendesk (register → authorize → consent → callback)',
     expect(authorized.data.authorizingUser).toMatchObject({ email: 'ada@acme.test', role: 'admin' });
     const bundle = JSON.parse(
       unseal(
-        h.runtime.deps.keyRing,
+        h().runtime.deps.keyRing,
         sealedSecretSchema.parse(authorized.data.tokenBundle),
         `token-bundle:${connectorId}`,
       ),
@@ -93,21 +79,21 @@ describe('connecting Zendesk (register → authorize → consent → callback)',
     const api = createZendeskClient({
       endpoint: 'acme.zendesk.com',
       accessToken: bundle.accessToken,
-      hostMap: { 'acme.zendesk.com': h.simUrl },
+      hostMap: { 'acme.zendesk.com': h().simUrl },
     });
     expect((await api.getToken('current')).id).toBe(authorized.data.token.zendeskTokenId);
     expect((await api.getMe()).email).toBe('ada@acme.test');
 
     const registered = await eventOf(connectorId, 'ConnectorRegistered');
-    expect(JSON.stringify(h.events)).not.toContain(bundle.accessToken);
+    expect(JSON.stringify(h().events)).not.toContain(bundle.accessToken);
     expect(registered.sequence).toBe(1);
 
-    const view = await h.runtime.app.inject({ method: 'GET', url: `/v1/connectors/${connectorId}`, headers: auth });
+    const view = await h().runtime.app.inject({ method: 'GET', url: `/v1/connectors/${connectorId}`, headers: auth });
     expect(view.json()).toMatchObject({ state: 'authorized', authorization: { zendeskUser: { role: 'admin' } } });
   });
 
   it('puts the real Zendesk host in the authorize URL and the override only in the browser URL', async () => {
-    seedZendesk(h.sim, 'urls');
+    seedZendesk(h().sim, 'urls');
     const connectorId = await register('urls', 'whatever-secret');
     const { authorizeUrl, browserUrl } = await startAuthorization(connectorId);
     const real = new URL(authorizeUrl);
@@ -115,7 +101,7 @@ describe('connecting Zendesk (register → authorize → consent → callback)',
     expect(real.pathname).toBe('/oauth/authorizations/new');
     expect(real.searchParams.get('code_challenge_method')).toBe('S256');
     expect(real.searchParams.get('redirect_uri')).toBe('https://connector.example.test/api/oauth/saga');
-    expect(new URL(browserUrl).host).toBe(`urls.zendesk.localhost:${new URL(h.simUrl).port}`);
+    expect(new URL(browserUrl).host).toBe(`urls.zendesk.localhost:${new URL(h().simUrl).port}`);
   });
 });
 
@@ -168,11 +154,11 @@ describe('connection failures, each recorded with its reason and a sentence', ()
   });
 
   it('CODE_EXPIRED when the code outlives its 120 s at Zendesk', async () => {
-    const seeded = seedZendesk(h.sim, 'slower');
+    const seeded = seedZendesk(h().sim, 'slower');
     const connectorId = await register('slower', seeded.clientSecret);
     const { authorizeUrl } = await startAuthorization(connectorId);
     const redirect = await consent('slower', authorizeUrl);
-    h.clock.advance(121_000);
+    h().clock.advance(121_000);
     const response = await callback(redirect);
     expect(response.json()).toMatchObject({ ok: false, reason: 'CODE_EXPIRED' });
     await expectFailure(connectorId, 'CODE_EXPIRED', /expired/);

@@ -9,12 +9,14 @@ import { parseKeyRing } from '@zc/secrets';
 import type { Logger } from 'pino';
 import { connectorEventsPort } from './adapters/connector-publisher';
 import { registerOutboxMetrics, registerOutboxReadiness } from './adapters/outbox-metrics';
-import { createConnectorClaims, type ConnectorClaims } from './adapters/connector-claims';
-import { createConnectorRepository, type ConnectorRepository } from './adapters/connector-repository';
+import { createConnectorClaims } from './adapters/connector-claims';
+import { createConnectorRepository } from './adapters/connector-repository';
 import { createOAuthStateStore } from './adapters/oauth-states';
 import { moveLegacyApiKeys } from './adapters/legacy-api-keys';
-import { createZendeskGateway } from './adapters/zendesk-gateway';
+import { createZendeskProvider } from './adapters/zendesk-provider';
 import type { AuthDeps } from './application/deps';
+import type { ConnectorClaims } from './application/ports/connector-claims';
+import type { ConnectorRepository } from './application/ports/connector-repository';
 import { maintainAllTokens, type MaintenanceResult } from './application/token-maintenance';
 import { buildApp, type AuthApp } from './app';
 import type { AuthConfig } from './config';
@@ -89,7 +91,10 @@ export async function createAuthRuntime(options: AuthRuntimeOptions): Promise<Au
     repository,
     claims,
     states,
-    zendesk: createZendeskGateway({ hostOverrideUrl: config.ZENDESK_HOST_OVERRIDE_URL }),
+    provider: createZendeskProvider({
+      hostOverrideUrl: config.ZENDESK_HOST_OVERRIDE_URL,
+      timeoutMs: config.ZENDESK_REQUEST_TIMEOUT,
+    }),
     keyRing,
     apiKeys,
     now,

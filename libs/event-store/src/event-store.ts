@@ -6,6 +6,7 @@ import { PositionAllocator } from './positions';
 import {
   defaultCollectionNames,
   openCollections,
+  slotOf,
   toStoredEvent,
   type EventStoreCollectionNames,
   type StoreCollections,
@@ -32,6 +33,11 @@ export interface EventStore<E extends NewEvent = NewEvent> {
   readAll(options: { afterPosition: number; limit: number }): Promise<StoredEvent<E>[]>;
   /** Ids of all streams that have (or are about to have) events. */
   streamIds(): Promise<string[]>;
+  /**
+   * Whether the stream has committed events past `version`: one point read by `_id` (the commit slot
+   * after it), so a read model can check it is current without reading the stream.
+   */
+  hasEventsAfter(streamId: string, version: number): Promise<boolean>;
   /**
    * Committed events of several streams in one query, whole appends at a time, ordered by global
    * position; at most `limit` events (all when omitted). What the outbox relay follows.
@@ -61,6 +67,11 @@ export async function createEventStore<E extends NewEvent = NewEvent>(
     },
     async streamIds() {
       return (await collections.streams.find({}, { projection: { _id: 1 } }).toArray()).map((doc) => doc._id);
+    },
+    async hasEventsAfter(streamId, version) {
+      return (
+        (await collections.commits.findOne({ _id: slotOf(streamId, version) }, { projection: { _id: 1 } })) !== null
+      );
     },
     readStreamRanges: (ranges, limit) => readStreamRanges<E>(collections, ranges, limit),
   };

@@ -55,6 +55,17 @@ export class TransientError extends ZendeskError {
   }
 }
 
+/**
+ * Zendesk did not answer (or finish answering) within the client's request timeout; the request was
+ * abandoned. Transient like a network failure, with its own code so callers and logs can tell it apart.
+ */
+export class RequestTimeoutError extends TransientError {
+  override readonly code = 'ZENDESK_TIMEOUT';
+  constructor(readonly timeoutMs: number) {
+    super(`Zendesk did not answer within ${String(timeoutMs)} ms`, null);
+  }
+}
+
 export class MalformedResponseError extends ZendeskError {
   constructor(detail: string, status: number | null) {
     super('ZENDESK_MALFORMED_RESPONSE', `Unexpected response from Zendesk: ${detail}`, status);

@@ -25,6 +25,7 @@ export {
 export { mapErrorResponse, summariseErrorBody } from './error-mapping';
 export * from './errors';
 export type { ResponseMeta } from './request';
+export { DEFAULT_REQUEST_TIMEOUT_MS, type CoreOptions } from './core';
 export type { FetchLike, TransportRequest } from './transport';
 export type {
   ZendeskUser,

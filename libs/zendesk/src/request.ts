@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { ZendeskEndpoint } from './endpoint';
 import { mapErrorResponse } from './error-mapping';
-import { InvalidTokenError, MalformedResponseError, TransientError } from './errors';
+import { InvalidTokenError, MalformedResponseError, RequestTimeoutError, TransientError } from './errors';
 import { type RateLimitMeta, parseRateLimitHeaders } from './rate-limit-headers';
 import type { FetchLike } from './transport';
 
@@ -20,6 +20,9 @@ export interface RequestCore {
   /** Set when baseUrl is not the endpoint itself, so the server still sees the account's host. */
   readonly hostHeader: string | null;
   readonly transport: FetchLike;
+  readonly timeoutMs: number;
+  readonly userAgent: string | null;
+  readonly beforeRequest: ((path: string) => Promise<void>) | undefined;
   readonly now: () => number;
   readonly onResponse: ((meta: ResponseMeta) => void) | undefined;
 }
@@ -47,6 +50,7 @@ export function resolveLink(core: RequestCore, link: string): string {
   return `${url.pathname}${url.search}`;
 }
 
+/** One request under the core's timeout; a network failure or a timeout is a TransientError. */
 export async function sendRaw(
   core: RequestCore,
   method: string,
@@ -54,28 +58,33 @@ export async function sendRaw(
   headers: Record<string, string>,
   body?: string,
 ): Promise<RawResponse> {
+  const pathOnly = path.split('?')[0] ?? path;
+  await core.beforeRequest?.(pathOnly);
   const started = core.now();
-  const allHeaders = { accept: 'application/json', ...headers, ...(core.hostHeader ? { host: core.hostHeader } : {}) };
+  const allHeaders = {
+    accept: 'application/json',
+    ...headers,
+    ...(core.userAgent ? { 'user-agent': core.userAgent } : {}),
+    ...(core.hostHeader ? { host: core.hostHeader } : {}),
+  };
+  // One signal covers the answer and its body, so a server that stalls halfway cannot hold the caller either.
+  const signal = AbortSignal.timeout(core.timeoutMs);
   let response: Response;
   let text: string;
   try {
     response = await core.transport(`${core.baseUrl}${path}`, {
       method,
       headers: allHeaders,
+      signal,
       ...(body !== undefined ? { body } : {}),
     });
     text = await response.text();
   } catch (error) {
+    if (signal.aborted) throw new RequestTimeoutError(core.timeoutMs);
     throw new TransientError(`Network error: ${error instanceof Error ? error.message : String(error)}`, null);
   }
   const rateLimit = parseRateLimitHeaders(response.headers, core.now());
-  core.onResponse?.({
-    method,
-    path: path.split('?')[0] ?? path,
-    status: response.status,
-    durationMs: core.now() - started,
-    rateLimit,
-  });
+  core.onResponse?.({ method, path: pathOnly, status: response.status, durationMs: core.now() - started, rateLimit });
   return { status: response.status, text, headers: response.headers };
 }
 

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { ensureIndexes, isDuplicateKeyError, type Db } from '@zc/mongo';
+import type { ClaimHolder, ConnectorClaims } from '../application/ports/connector-claims';
 
 /**
  * Who holds a (Zendesk account, OAuth client) pair, as insert-only documents whose `_id` is the
@@ -14,29 +15,6 @@ interface ClaimDocument {
   generation: number;
   connectorId: string;
   createdAt: Date;
-}
-
-export interface ClaimHolder {
-  connectorId: string;
-  generation: number;
-  createdAt: Date;
-}
-
-export type ClaimResult = { ok: true } | { ok: false; holder: ClaimHolder };
-
-export interface ConnectorClaims {
-  /**
-   * Claims the pair for `connectorId`: the first generation when nobody holds it, or the one after
-   * `takeOver` (the holder the caller found gone). Otherwise returns the current holder.
-   */
-  claim(
-    pair: { subdomain: string; clientId: string },
-    connectorId: string,
-    now: Date,
-    takeOver?: ClaimHolder,
-  ): Promise<ClaimResult>;
-  ensureIndexes(): Promise<void>;
-  isEmpty(): Promise<boolean>;
 }
 
 export const CONNECTOR_CLAIMS_COLLECTION = 'connector_claims';

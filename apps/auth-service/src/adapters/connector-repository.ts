@@ -1,24 +1,28 @@
 import type { ConnectorEvent } from '@zc/contracts';
 import { evolveAll } from '@zc/decider';
 import { handleCommand, type EventStore } from '@zc/event-store';
-import type { ConnectorCommand } from '../domain/connector-commands';
+import type { ConnectorRepository } from '../application/ports/connector-repository';
 import { connectorDecider } from '../domain/connector-decider';
 import { evolve, initialState, type ConnectorState } from '../domain/connector-state';
+import { createConnectorReadModel, type ConnectorReadModel } from './connector-read-model';
 
-/** The connector streams in the event store: one stream per connector, its id the connector id. */
-export interface ConnectorRepository {
-  /** Reads, decides and appends with the version read (retrying on a concurrent append). */
-  execute(connectorId: string, command: ConnectorCommand): Promise<{ state: ConnectorState; events: ConnectorEvent[] }>;
-  load(connectorId: string): Promise<ConnectorState>;
-  loadAll(): Promise<ConnectorState[]>;
-}
-
-export function createConnectorRepository(store: EventStore<ConnectorEvent>): ConnectorRepository {
+export function createConnectorRepository(
+  store: EventStore<ConnectorEvent>,
+  readModel: ConnectorReadModel = createConnectorReadModel(store.mongo.db),
+): ConnectorRepository {
   const load = async (connectorId: string): Promise<ConnectorState> =>
     evolveAll(
       connectorDecider,
       (await store.readStream(connectorId)).map((stored) => stored.data),
     );
+  /** Writes the state after an append; a failed write is healed by the next read's version check. */
+  const keep = (state: ConnectorState): Promise<void> => readModel.put(state).catch(() => undefined);
+  /** Folds the stream again and keeps the result: for a read-model document missing or behind its stream. */
+  const refold = async (connectorId: string): Promise<ConnectorState> => {
+    const state = await load(connectorId);
+    if (state.version > 0) await keep(state);
+    return state;
+  };
   return {
     async execute(connectorId, command) {
       const result = await handleCommand({
@@ -29,12 +33,21 @@ export function createConnectorRepository(store: EventStore<ConnectorEvent>): Co
         // A retry after a version conflict re-decides on the fresh state, so the sequence stays right.
         decide: (state) => [...connectorDecider.decide(command, state)],
       });
+      if (result.newEvents.length > 0) await keep(result.state);
       return { state: result.state, events: result.newEvents.map((stored) => stored.data) };
     },
     load,
     async loadAll() {
-      const ids = await store.streamIds();
-      const states = await Promise.all(ids.map(load));
+      const [ids, kept] = await Promise.all([store.streamIds(), readModel.all()]);
+      const byId = new Map(kept.map((state) => [state.connectorId, state]));
+      // Per connector: one document and one point read of its stream head; a fold only when they differ.
+      const states = await Promise.all(
+        ids.map(async (id) => {
+          const state = byId.get(id);
+          const current = state !== undefined && !(await store.hasEventsAfter(id, state.version));
+          return current ? state : refold(id);
+        }),
+      );
       return states.filter((state) => state.status !== 'new');
     },
   };

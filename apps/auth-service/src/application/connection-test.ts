@@ -1,9 +1,8 @@
 import type { ConnectionCheck } from '@zc/contracts';
-import type { ZendeskUser } from '@zc/zendesk';
 import { commandMeta } from './command-meta';
 import type { AuthDeps, RequestContext } from './deps';
+import { failureOf, type ProviderUser } from './ports/connector-provider';
 import { openTokenBundle } from './secrets';
-import { notAdminMessage, upstreamFailure } from './zendesk-failures';
 
 const skipped = (name: string, message: string): ConnectionCheck => ({
   name,
@@ -16,7 +15,7 @@ const skipped = (name: string, message: string): ConnectionCheck => ({
 async function timed(name: string, run: () => Promise<Omit<ConnectionCheck, 'name' | 'durationMs'>>) {
   const started = performance.now();
   const result = await run().catch((error: unknown) => {
-    const failure = upstreamFailure(error);
+    const failure = failureOf(error);
     return {
       ok: false,
       code: failure.reason === 'INVALID_GRANT' ? 'TOKEN_INVALID' : failure.reason,
@@ -43,11 +42,11 @@ export async function runConnectionChecks(deps: AuthDeps, connectorId: string): 
     ];
   }
   const bundle = openTokenBundle(deps.keyRing, connectorId, connector.token.bundle);
-  const api = deps.zendesk.api(connector.endpoint, bundle.accessToken);
-  let me: ZendeskUser | null = null;
+  const { provider } = deps;
+  let me: ProviderUser | null = null;
   const token = await timed('token_valid', async () => {
-    me = await api.getMe();
-    return me.id === null
+    me = await provider.whoAmI(connector, bundle.accessToken);
+    return me.userId === null
       ? { ok: false, code: 'TOKEN_INVALID', message: 'Zendesk did not recognise the token.' }
       : { ok: true, message: 'Zendesk accepts the token.' };
   });
@@ -58,16 +57,16 @@ export async function runConnectionChecks(deps: AuthDeps, connectorId: string): 
       skipped('audit_log_access', 'Not run: no valid token.'),
     ];
   }
-  const user: ZendeskUser = me;
+  const user: ProviderUser = me;
   const admin = await timed('admin_role', () =>
     Promise.resolve(
-      user.role === 'admin' && user.suspended !== true
+      user.admin
         ? { ok: true, message: `${user.email ?? 'The authorizing user'} is still a Zendesk admin.` }
-        : { ok: false, code: 'NOT_ADMIN', message: notAdminMessage(user.email, user.role) },
+        : { ok: false, code: 'NOT_ADMIN', message: provider.notAdminMessage(user) },
     ),
   );
   const audit = await timed('audit_log_access', async () => {
-    await api.auditLogPages({ pageSize: 1 }).next();
+    await provider.probeAuditAccess(connector, bundle.accessToken);
     return { ok: true, message: 'Audit logs can be read.' };
   });
   return [token, admin, audit];

@@ -1,5 +1,5 @@
 import { ConflictError } from '@zc/errors';
-import type { ClaimHolder } from '../adapters/connector-claims';
+import type { ClaimHolder } from './ports/connector-claims';
 import type { AuthDeps } from './deps';
 
 /** A claim whose connector never got its first event is abandoned after this long (a crash mid-register). */

@@ -1,11 +1,10 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { NotFoundError, ValidationError } from '@zc/errors';
 import { seal, unseal, sealedSecretSchema } from '@zc/secrets';
-import { createPkcePair, parseZendeskEndpoint } from '@zc/zendesk';
 import { connectorView, OAUTH_CALLBACK_PATH, type ConnectorView } from '../domain/connector-view';
 import { commandMeta } from './command-meta';
 import { claimAccountClient } from './connector-uniqueness';
-import { ZENDESK_SCOPES, type AuthDeps, type RequestContext } from './deps';
+import type { AuthDeps, RequestContext } from './deps';
 import { clientSecretContext, openTokenBundle, verifierContext } from './secrets';
 
 export interface RegisterInput {
@@ -35,9 +34,9 @@ export function connectorUseCases(deps: AuthDeps) {
     },
 
     async register(input: RegisterInput, context: RequestContext): Promise<ConnectorView> {
-      const endpoint = parseZendeskEndpoint(input.endpoint);
+      const account = deps.provider.accountOf(input.endpoint);
       const connectorId = deps.newId();
-      await claimAccountClient(deps, { subdomain: endpoint.subdomain, clientId: input.clientId }, connectorId);
+      await claimAccountClient(deps, { subdomain: account.subdomain, clientId: input.clientId }, connectorId);
       const { state } = await deps.repository.execute(connectorId, {
         type: 'RegisterConnector',
         meta: commandMeta(deps, context),
@@ -45,8 +44,8 @@ export function connectorUseCases(deps: AuthDeps) {
         name: input.name,
         clientId: input.clientId,
         clientSecret: seal(deps.keyRing, input.clientSecret, clientSecretContext(connectorId)),
-        subdomain: endpoint.subdomain,
-        endpoint: endpoint.host,
+        subdomain: account.subdomain,
+        endpoint: account.endpoint,
         rateLimitPerMinute: input.rateLimitPerMinute,
         redirectUrl: redirectUrlOf(deps.publicBaseUrl),
       });
@@ -115,7 +114,6 @@ export function connectorUseCases(deps: AuthDeps) {
       found(connectorView(connector));
       const state = randomBytes(32).toString('base64url');
       const stateHash = hashState(state);
-      const pkce = createPkcePair();
       const redirectUrl = redirectUrlOf(deps.publicBaseUrl);
       const now = deps.now();
       const expiresAt = new Date(now.getTime() + deps.oauthStateTtlMs);
@@ -123,30 +121,25 @@ export function connectorUseCases(deps: AuthDeps) {
         type: 'StartAuthorization',
         meta: commandMeta(deps, context),
         stateHash,
-        scopes: ZENDESK_SCOPES,
+        scopes: [...deps.provider.scopes],
         redirectUrl,
         expiresAt: expiresAt.toISOString(),
       });
+      const started = deps.provider.startAuthorization(connector, { redirectUri: redirectUrl, state });
       await deps.states.save({
         _id: stateHash,
         connectorId,
         keyId: context.actor.kind === 'admin_key' ? context.actor.id : 'system',
-        verifier: seal(deps.keyRing, pkce.verifier, verifierContext(stateHash)),
+        verifier: seal(deps.keyRing, started.codeVerifier, verifierContext(stateHash)),
         redirectUrl,
         startedEventId: events[0]?.eventId ?? null,
         createdAt: now,
         expiresAt,
       });
-      const authorizeUrl = deps.zendesk.oauth(connector.endpoint, connector.clientId).authorizeUrl({
-        redirectUri: redirectUrl,
-        scopes: ZENDESK_SCOPES,
-        state,
-        codeChallenge: pkce.challenge,
-      });
       return {
         connectorId,
-        authorizeUrl,
-        browserUrl: deps.zendesk.browserUrl(authorizeUrl),
+        authorizeUrl: started.authorizeUrl,
+        browserUrl: started.browserUrl,
         expiresAt: expiresAt.toISOString(),
         nextStep: 'Open browserUrl as a Zendesk admin and approve access; Zendesk then redirects to the callback.',
       };
@@ -161,9 +154,7 @@ export function connectorUseCases(deps: AuthDeps) {
       if (connector.token !== null && connector.status !== 'disconnected') {
         try {
           const bundle = openTokenBundle(deps.keyRing, connectorId, connector.token.bundle);
-          await deps.zendesk
-            .api(connector.endpoint, bundle.accessToken)
-            .revokeToken(connector.token.metadata.zendeskTokenId);
+          await deps.provider.revoke(connector, bundle.accessToken, connector.token.metadata.zendeskTokenId);
           tokenRevoked = true;
         } catch (error) {
           revocationError = error instanceof Error ? error.message.slice(0, 300) : 'revocation failed';

@@ -1,10 +1,10 @@
 import type { ApiKeyStore } from '@zc/api-keys';
 import type { Actor } from '@zc/contracts';
 import type { KeyRing } from '@zc/secrets';
-import type { ConnectorClaims } from '../adapters/connector-claims';
-import type { ConnectorRepository } from '../adapters/connector-repository';
-import type { OAuthStateStore } from '../adapters/oauth-states';
-import type { ZendeskGateway } from '../adapters/zendesk-gateway';
+import type { ConnectorClaims } from './ports/connector-claims';
+import type { ConnectorProvider } from './ports/connector-provider';
+import type { ConnectorRepository } from './ports/connector-repository';
+import type { OAuthStateStore } from './ports/oauth-states';
 
 /** Everything the use cases need, injected by app.ts / main.ts (and replaced in tests). */
 export interface AuthDeps {
@@ -12,7 +12,8 @@ export interface AuthDeps {
   /** Who holds each (Zendesk account, OAuth client) pair: one connector per pair. */
   claims: ConnectorClaims;
   states: OAuthStateStore;
-  zendesk: ZendeskGateway;
+  /** The SaaS provider connectors connect to (Zendesk). */
+  provider: ConnectorProvider;
   keyRing: KeyRing;
   apiKeys: ApiKeyStore;
   now: () => Date;
@@ -29,6 +30,3 @@ export interface RequestContext {
   correlationId: string;
   causationId: string | null;
 }
-
-/** The OAuth scopes a connector asks for: read users and audit logs, nothing else. */
-export const ZENDESK_SCOPES = ['users:read', 'auditlogs:read'];

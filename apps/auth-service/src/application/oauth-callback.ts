@@ -1,13 +1,12 @@
-import type { TokenMetadata } from '@zc/contracts';
 import { unseal } from '@zc/secrets';
-import type { TokenGrant, ZendeskClient } from '@zc/zendesk';
-import type { OAuthStateRecord } from '../adapters/oauth-states';
 import type { ConnectorState } from '../domain/connector-state';
 import { commandMeta } from './command-meta';
 import { hashState, openClientSecret } from './connectors';
-import { ZENDESK_SCOPES, type AuthDeps, type RequestContext } from './deps';
+import type { AuthDeps, RequestContext } from './deps';
+import { failureOf, type Failure, type ProviderGrant } from './ports/connector-provider';
+import type { OAuthStateRecord } from './ports/oauth-states';
 import { sealTokenBundle, verifierContext } from './secrets';
-import { exchangeFailure, notAdminMessage, PLAN_MESSAGE, upstreamFailure, type Failure } from './zendesk-failures';
+import { tokenMetadataOf } from './token-metadata';
 
 export interface CallbackQuery {
   code?: string | undefined;
@@ -26,18 +25,6 @@ const INVALID_STATE: Record<'missing' | 'unknown' | 'replayed' | 'expired', stri
   replayed: 'This authorization link was already used; start the connection from the product again.',
   expired: 'The authorization took too long and its link expired; start the connection again.',
 };
-
-/** Zendesk's token metadata for a fresh grant: its id from the token API, its expiry from the grant. */
-export async function tokenMetadataOf(api: ZendeskClient, grant: TokenGrant, now: Date): Promise<TokenMetadata> {
-  const info = await api.getToken('current');
-  const expiresIn = grant.expires_in ?? null;
-  return {
-    zendeskTokenId: info.id,
-    scopes: grant.scope ? grant.scope.split(/\s+/).filter((s) => s.length > 0) : info.scopes,
-    expiresAt: expiresIn === null ? null : new Date(now.getTime() + expiresIn * 1_000).toISOString(),
-    refreshable: typeof grant.refresh_token === 'string' && grant.refresh_token.length > 0,
-  };
-}
 
 /** The OAuth redirect target: validate the state, exchange the code, check the user and plan, record the result. */
 export async function handleOAuthCallback(
@@ -84,52 +71,53 @@ async function authorize(deps: AuthDeps, connector: ConnectorState, record: OAut
     if (query.error === 'access_denied') {
       return { reason: 'ACCESS_DENIED' as const, message: 'Access was denied in Zendesk; nothing was connected.' };
     }
-    return upstreamFailure(new Error(`Zendesk answered ${query.error}: ${query.error_description ?? ''}`.trim()));
+    return failureOf(new Error(`Zendesk answered ${query.error}: ${query.error_description ?? ''}`.trim()));
   }
   if (query.code === undefined || query.code.length === 0) {
-    return upstreamFailure(new Error('the callback carries neither a code nor an error'));
+    return failureOf(new Error('the callback carries neither a code nor an error'));
   }
-  if (connector.clientSecret === null) return upstreamFailure(new Error('the connector has no client secret'));
+  if (connector.clientSecret === null) return failureOf(new Error('the connector has no client secret'));
   const now = deps.now();
-  let grant: TokenGrant;
+  const { provider } = deps;
+  let grant: ProviderGrant;
   try {
-    const oauth = deps.zendesk.oauth(
-      connector.endpoint,
-      connector.clientId,
-      openClientSecret(deps, connector.connectorId, connector.clientSecret),
+    grant = await provider.exchangeCode(
+      {
+        endpoint: connector.endpoint,
+        clientId: connector.clientId,
+        clientSecret: openClientSecret(deps, connector.connectorId, connector.clientSecret),
+      },
+      {
+        code: query.code,
+        redirectUri: record.redirectUrl,
+        codeVerifier: unseal(deps.keyRing, record.verifier, verifierContext(record._id)),
+      },
     );
-    grant = await oauth.exchangeCode({
-      code: query.code,
-      redirectUri: record.redirectUrl,
-      codeVerifier: unseal(deps.keyRing, record.verifier, verifierContext(record._id)),
-      scopes: ZENDESK_SCOPES,
-    });
   } catch (error) {
-    return exchangeFailure(error);
+    return failureOf(error);
   }
-  const api = deps.zendesk.api(connector.endpoint, grant.access_token);
   // A token we will not keep is revoked at once, so a refused connection leaves nothing usable behind.
-  const revoke = () => api.revokeToken('current').catch(() => undefined);
+  const revoke = () => provider.revoke(connector, grant.accessToken, 'current').catch(() => undefined);
   try {
-    const me = await api.getMe();
-    if (me.id === null || me.role !== 'admin' || me.suspended === true || me.active === false) {
+    const me = await provider.whoAmI(connector, grant.accessToken);
+    if (me.userId === null || !me.admin || !me.active) {
       await revoke();
-      return { reason: 'NOT_ADMIN' as const, message: notAdminMessage(me.email, me.role) };
+      return { reason: 'NOT_ADMIN' as const, message: provider.notAdminMessage(me) };
     }
     try {
-      await api.auditLogPages({ pageSize: 1 }).next();
+      await provider.probeAuditAccess(connector, grant.accessToken);
     } catch (error) {
-      const failure = upstreamFailure(error);
+      const failure = failureOf(error);
       if (failure.reason === 'PLAN_NOT_SUPPORTED') {
         await revoke();
-        return { reason: 'PLAN_NOT_SUPPORTED' as const, message: PLAN_MESSAGE };
+        return failure;
       }
       throw error;
     }
-    const token = await tokenMetadataOf(api, grant, now);
+    const token = await tokenMetadataOf(provider, connector, grant, now);
     const tokenBundle = sealTokenBundle(deps.keyRing, connector.connectorId, {
-      accessToken: grant.access_token,
-      refreshToken: grant.refresh_token ?? null,
+      accessToken: grant.accessToken,
+      refreshToken: grant.refreshToken,
     });
     return {
       email: me.email ?? '',
@@ -137,12 +125,12 @@ async function authorize(deps: AuthDeps, connector: ConnectorState, record: OAut
       command: {
         tokenBundle,
         token,
-        authorizingUser: { zendeskUserId: me.id, email: me.email ?? '', role: 'admin' as const },
+        authorizingUser: { zendeskUserId: me.userId, email: me.email ?? '', role: 'admin' as const },
       },
     };
   } catch (error) {
     await revoke();
-    return upstreamFailure(error);
+    return failureOf(error);
   }
 }
 

@@ -1,5 +1,5 @@
 import { reseal, type KeyRing } from '@zc/secrets';
-import type { OAuthStateStore } from '../adapters/oauth-states';
+import type { OAuthStateStore } from './ports/oauth-states';
 import { verifierContext } from './secrets';
 
 /**

@@ -1,11 +1,11 @@
-import { OAuthError } from '@zc/zendesk';
 import type { ConnectorState } from '../domain/connector-state';
 import { tokenActionFor } from '../domain/token-policy';
 import { commandMeta } from './command-meta';
 import { openClientSecret } from './connectors';
 import type { AuthDeps, RequestContext } from './deps';
-import { tokenMetadataOf } from './oauth-callback';
+import { ProviderError } from './ports/connector-provider';
 import { openTokenBundle, sealTokenBundle } from './secrets';
+import { expiresAtOf, tokenMetadataOf } from './token-metadata';
 
 export type MaintenanceResult = 'refreshed' | 'rotation_due' | 'needs_reconnect' | 'skipped' | 'failed';
 
@@ -35,28 +35,25 @@ export async function maintainToken(deps: AuthDeps, connector: ConnectorState): 
   if (action.kind !== 'refresh' || connector.token === null || connector.clientSecret === null) return 'skipped';
   const bundle = openTokenBundle(deps.keyRing, connector.connectorId, connector.token.bundle);
   if (bundle.refreshToken === null) return 'skipped';
-  const oauth = deps.zendesk.oauth(
-    connector.endpoint,
-    connector.clientId,
-    openClientSecret(deps, connector.connectorId, connector.clientSecret),
-  );
+  const client = {
+    endpoint: connector.endpoint,
+    clientId: connector.clientId,
+    clientSecret: openClientSecret(deps, connector.connectorId, connector.clientSecret),
+  };
   try {
-    const grant = await oauth.refresh({ refreshToken: bundle.refreshToken });
+    const grant = await deps.provider.refresh(client, bundle.refreshToken);
     const tokenBundle = sealTokenBundle(deps.keyRing, connector.connectorId, {
-      accessToken: grant.access_token,
-      refreshToken: grant.refresh_token ?? null,
+      accessToken: grant.accessToken,
+      refreshToken: grant.refreshToken,
     });
     // Reading the token's id uses the new access token only; the rotated refresh token stays unused until
     // the event holding it is appended.
-    const expiresIn = grant.expires_in ?? null;
     const provisional = {
       ...connector.token.metadata,
-      expiresAt: expiresIn === null ? null : new Date(now.getTime() + expiresIn * 1_000).toISOString(),
-      refreshable: typeof grant.refresh_token === 'string',
+      expiresAt: expiresAtOf(grant, now),
+      refreshable: grant.refreshToken !== null,
     };
-    const token = await tokenMetadataOf(deps.zendesk.api(connector.endpoint, grant.access_token), grant, now).catch(
-      () => provisional,
-    );
+    const token = await tokenMetadataOf(deps.provider, connector, grant, now).catch(() => provisional);
     await deps.repository.execute(connector.connectorId, {
       type: 'RecordTokenRefresh',
       meta: commandMeta(deps, context),
@@ -65,15 +62,14 @@ export async function maintainToken(deps: AuthDeps, connector: ConnectorState): 
     });
     return 'refreshed';
   } catch (error) {
-    if (!(error instanceof OAuthError && error.oauthError === 'invalid_grant')) return 'failed';
+    if (!(error instanceof ProviderError && error.failure.reason === 'INVALID_GRANT')) return 'failed';
     // Another instance may have refreshed first (its rotation killed our refresh token): not a failure.
     const fresh = await deps.repository.load(connector.connectorId);
     if (fresh.version !== connector.version) return 'skipped';
     await deps.repository.execute(connector.connectorId, {
       type: 'FailAuthorization',
       meta: commandMeta(deps, context),
-      reason: 'INVALID_GRANT',
-      message: 'Zendesk refused the refresh token; the connector needs reconnecting (authorize it again).',
+      ...error.failure,
     });
     return 'needs_reconnect';
   }

@@ -6,6 +6,8 @@ import { generateKeySpec } from '@zc/secrets';
 // eslint-disable-next-line @nx/enforce-module-boundaries -- test support only: the simulator stands in for Zendesk
 import { buildSimulator, type Simulator } from '@zc/zendesk-sim';
 import type { DestinationStream } from 'pino';
+import { afterAll, beforeAll, inject } from 'vitest';
+import { uniqueDatabaseName, uniqueName } from '@zc/testing';
 import { AuthConfigSchema } from '../config';
 import { createAuthRuntime, type AuthRuntime } from '../runtime';
 
@@ -29,6 +31,8 @@ export async function startAuthHarness(options: {
   mongoUri: string;
   dbName: string;
   topicPrefix: string;
+  /** ZENDESK_REQUEST_TIMEOUT, when a test needs a short one. */
+  zendeskTimeout?: string;
 }): Promise<AuthHarness> {
   let now = Date.parse('2026-05-08T12:00:00Z');
   const sim = buildSimulator({ now: () => now });
@@ -49,6 +53,7 @@ export async function startAuthHarness(options: {
     ZENDESK_HOST_OVERRIDE_URL: simUrl,
     ADMIN_BOOTSTRAP_KEY: ADMIN_KEY,
     OUTBOX_POLL_INTERVAL: '50',
+    ...(options.zendeskTimeout === undefined ? {} : { ZENDESK_REQUEST_TIMEOUT: options.zendeskTimeout }),
   });
   const runtime = await createAuthRuntime({
     config,
@@ -87,6 +92,31 @@ export async function startAuthHarness(options: {
   };
 }
 
+/**
+ * One harness for the calling spec file, on its own database and topics: started before its tests,
+ * its database dropped and everything closed after them.
+ */
+export function authHarnessForFile(fileUrl: string, options: { zendeskTimeout?: string } = {}): () => AuthHarness {
+  let harness: AuthHarness | undefined;
+  beforeAll(async () => {
+    harness = await startAuthHarness({
+      brokers: inject('kafkaBrokers'),
+      mongoUri: inject('mongoUri'),
+      dbName: uniqueDatabaseName(fileUrl),
+      topicPrefix: `${uniqueName(fileUrl)}.`,
+      ...options,
+    });
+  });
+  afterAll(async () => {
+    await harness?.runtime.mongo.db.dropDatabase();
+    await harness?.close();
+  });
+  return () => {
+    if (!harness) throw new Error('authHarnessForFile: the harness starts in beforeAll; use it inside tests');
+    return harness;
+  };
+}
+
 export interface SeedOptions {
   plan?: 'team' | 'enterprise';
   role?: 'admin' | 'agent';
@@ -114,3 +144,32 @@ export function seedZendesk(sim: Simulator, subdomain: string, options: SeedOpti
 }
 
 export const auth = { authorization: `Bearer ${ADMIN_KEY}` };
+
+/** Registers a connector for a seeded account and starts its authorization; returns the consent's redirect. */
+export async function registerAndConsent(h: AuthHarness, subdomain: string, seed: SeedOptions = {}) {
+  const seeded = seedZendesk(h.sim, subdomain, seed);
+  const app = h.runtime.app;
+  const created = await app.inject({
+    method: 'POST',
+    url: '/v1/connectors',
+    headers: auth,
+    payload: {
+      name: subdomain,
+      clientId: 'cas',
+      clientSecret: seeded.clientSecret,
+      endpoint: `${subdomain}.zendesk.com`,
+    },
+  });
+  const id = created.json<{ id: string }>().id;
+  const started = await app.inject({ method: 'POST', url: `/v1/connectors/${id}/authorize`, headers: auth });
+  const url = new URL(started.json<{ authorizeUrl: string }>().authorizeUrl);
+  const consent = await h.sim.app.inject({
+    url: `${url.pathname}${url.search}`,
+    headers: { host: `${subdomain}.zendesk.com` },
+  });
+  return { id, clientSecret: seeded.clientSecret, redirect: new URL(String(consent.headers.location)) };
+}
+
+/** The callback as Zendesk's redirect reaches it (JSON answer). */
+export const followCallback = (h: AuthHarness, redirect: URL) =>
+  h.runtime.app.inject({ url: `${redirect.pathname}${redirect.search}`, headers: { accept: 'application/json' } });

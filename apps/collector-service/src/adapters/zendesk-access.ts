@@ -2,7 +2,6 @@ import type { KeyRing } from '@zc/secrets';
 import { createZendeskClient, type ResponseMeta, type ZendeskClient } from '@zc/zendesk';
 import type { CollectorMetrics, ZendeskSession, ZendeskSessionOptions } from '../application/ports';
 import { accessTokenOf } from './token';
-import { createGatedTransport } from './zendesk-transport';
 
 export interface ZendeskAccessDeps extends ZendeskSessionOptions {
   readonly instanceId: string;
@@ -36,7 +35,8 @@ export class ZendeskAccess implements ZendeskSession {
       endpoint,
       hostMap: this.deps.hostMap(endpoint),
       accessToken: () => this.#accessToken(),
-      fetch: this.#transport(stream),
+      userAgent: `zc-collector/${this.deps.instanceId}`,
+      beforeRequest: this.#gate(stream),
       onResponse: this.#onResponse,
       now: this.deps.now,
     });
@@ -61,16 +61,14 @@ export class ZendeskAccess implements ZendeskSession {
     return this.#token.value;
   }
 
-  #transport(stream: string) {
-    return createGatedTransport({
-      userAgent: `zc-collector/${this.deps.instanceId}`,
-      gate: async (path) => {
-        this.deps.assertRunning();
-        await this.deps.budget.acquire(stream, path, this.deps.signal);
-        // The wait may have been long: check again that the lease still covers this request.
-        this.deps.assertRunning();
-      },
-    });
+  /** Every request of a connector passes here, so no call can skip the budget or outlive the lease. */
+  #gate(stream: string) {
+    return async (path: string): Promise<void> => {
+      this.deps.assertRunning();
+      await this.deps.budget.acquire(stream, path, this.deps.signal);
+      // The wait may have been long: check again that the lease still covers this request.
+      this.deps.assertRunning();
+    };
   }
 
   #onResponse = (meta: ResponseMeta): void => {

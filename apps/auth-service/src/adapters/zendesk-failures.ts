@@ -1,10 +1,7 @@
-import type { AuthorizationFailureReason } from '@zc/contracts';
-import { InvalidTokenError, NotAdminError, OAuthError, PlanNotEntitledError } from '@zc/zendesk';
+import { InvalidTokenError, NotAdminError, OAuthError, PlanNotEntitledError, RequestTimeoutError } from '@zc/zendesk';
+import type { Failure } from '../application/ports/connector-provider';
 
-export interface Failure {
-  reason: AuthorizationFailureReason;
-  message: string;
-}
+// Zendesk's errors as the failures auth records and shows (its OAuth, role and plan answers).
 
 export const PLAN_MESSAGE = 'Audit logs need Zendesk Enterprise or Enterprise Plus.';
 
@@ -38,6 +35,12 @@ export function upstreamFailure(error: unknown): Failure {
   if (error instanceof NotAdminError) return { reason: 'NOT_ADMIN', message: error.message };
   if (error instanceof InvalidTokenError) {
     return { reason: 'INVALID_GRANT', message: 'Zendesk no longer accepts the token; connect again.' };
+  }
+  if (error instanceof RequestTimeoutError) {
+    return {
+      reason: 'UPSTREAM_ERROR',
+      message: `Zendesk did not answer within ${String(error.timeoutMs)} ms; try again.`,
+    };
   }
   const detail = error instanceof Error ? error.message.slice(0, 200) : 'unknown error';
   return { reason: 'UPSTREAM_ERROR', message: `Zendesk could not be reached or answered unexpectedly (${detail}).` };
