@@ -8,7 +8,7 @@ import { backfillEnds } from './adapters/backfill-ends';
 import { projectionMetrics } from './adapters/projection-metrics';
 import { createProjector } from './adapters/projector';
 import { startRetentionJob } from './adapters/retention-job';
-import { statusDocumentAt } from './adapters/status-store';
+import { statusDocumentAt } from './domain/status-document';
 import { startStatusSweep } from './adapters/status-sweep';
 import { topicSpecs, type TopicNaming } from './adapters/topics';
 import { ensureViewIndexes, statusCollections, VIEW_NAMES, viewAliases } from './adapters/view-collections';

@@ -1,5 +1,6 @@
 import { ServiceUnavailableError } from '@zc/errors';
 import type { ActivityFilters } from '../domain/activity-filter';
+import type { ActivityMatch, ActivityPage, Deadline } from '../domain/activity-query';
 import {
   bucketsInWindow,
   dayId,
@@ -13,12 +14,6 @@ import {
 } from '../domain/activity-pages';
 import { readDay, readPage } from './activity-page-store';
 import type { ActivityCollections } from './view-collections';
-
-/** A query's time budget, from the moment the request arrived (time spent queued counts). */
-export interface Deadline {
-  readonly at: number;
-  readonly now: () => number;
-}
 
 export class QueryTimeoutError extends ServiceUnavailableError {
   constructor(limitMs: number) {
@@ -111,11 +106,9 @@ export async function* connectorActivities(
  * Several connectors' streams merged newest first. The same Zendesk record seen by two connectors (two
  * connectors on one account) comes out once, with both connector ids.
  */
-export async function* mergedActivities(
-  streams: AsyncGenerator<FoundActivity>[],
-): AsyncGenerator<{ item: PageItem; connectorIds: string[] }> {
+export async function* mergedActivities(streams: AsyncGenerator<FoundActivity>[]): AsyncGenerator<ActivityMatch> {
   const heads = await Promise.all(streams.map(async (stream) => ({ stream, head: await stream.next() })));
-  let previous: { item: PageItem; connectorIds: string[] } | undefined;
+  let previous: ActivityMatch | undefined;
   for (;;) {
     let best: (typeof heads)[number] | undefined;
     for (const entry of heads) {
@@ -136,17 +129,9 @@ export async function* mergedActivities(
   if (previous !== undefined) yield previous;
 }
 
-export interface ActivityPage {
-  items: { item: PageItem; connectorIds: string[] }[];
-  next: { value: Date; id: string } | null;
-}
-
 /** The first `limit` matches, and the keyset position after the last one when more exist. */
-export async function firstPage(
-  stream: AsyncGenerator<{ item: PageItem; connectorIds: string[] }>,
-  limit: number,
-): Promise<ActivityPage> {
-  const items: { item: PageItem; connectorIds: string[] }[] = [];
+export async function firstPage(stream: AsyncGenerator<ActivityMatch>, limit: number): Promise<ActivityPage> {
+  const items: ActivityMatch[] = [];
   for await (const found of stream) {
     items.push(found);
     // One more than asked tells whether another page exists without a count.

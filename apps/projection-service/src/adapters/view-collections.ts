@@ -1,9 +1,8 @@
 import { ensureIndexes, type Collection, type MongoHandle } from '@zc/mongo';
 import type { ActivityDirectoryDoc } from '../domain/activity-pages';
 import type { ActivityDoc } from '../domain/activity-view';
-import type { StoredDay, StoredPage } from './activity-page-store';
 import type { UserDoc } from '../domain/user-view';
-import type { HistoryDocument, StatusDocument } from './status-store';
+import type { HistoryDocument, StatusDocument } from '../domain/status-document';
 
 export const VIEW_NAMES = ['status', 'activities', 'users'] as const;
 export type ViewName = (typeof VIEW_NAMES)[number];
@@ -32,6 +31,27 @@ export function statusCollections(mongo: MongoHandle, version: number): StatusCo
 
 export const activityCollection = (mongo: MongoHandle, version: number) =>
   mongo.collection<ActivityDoc>(collectionName('activities', version));
+
+/**
+ * Pages and day facets are stored with their lists as one JSON string. FerretDB 1.24 converts a document value by
+ * value between its SQLite JSON and BSON, about 0.7 ms per KB of nested arrays and objects: a page of 100
+ * activities took 25 ms to read, the same bytes as one string 5 ms, a day's facets 80 ms against 10 ms. The store
+ * never looks inside these lists (every read is by `_id`), so nothing is lost on MongoDB either.
+ */
+export interface StoredPage {
+  _id: string;
+  connectorId: string;
+  start: Date;
+  count: number;
+  items: string;
+}
+
+export interface StoredDay {
+  _id: string;
+  connectorId: string;
+  day: string;
+  buckets: string;
+}
 
 /** The activities view: the activity documents (with the raw record) and the pages the queries read. */
 export interface ActivityCollections {

@@ -1,24 +1,11 @@
 import { keysetPage, type Filter, type MongoHandle } from '@zc/mongo';
-import type { ActivityFilters } from '../domain/activity-filter';
+import type { ActivityPage, ActivityQuery, Page } from '../domain/activity-query';
 import type { Window } from '../domain/activity-pages';
 import type { ActivityDoc } from '../domain/activity-view';
-import { connectorActivities, firstPage, mergedActivities, type ActivityPage, type Deadline } from './activity-search';
+import { connectorActivities, firstPage, mergedActivities } from './activity-search';
 import type { UserDoc } from '../domain/user-view';
-import type { HistoryDocument, StatusDocument } from './status-store';
+import type { HistoryDocument, StatusDocument } from '../domain/status-document';
 import { activityCollections, statusCollections, userCollection, type ViewAliases } from './view-collections';
-
-export interface ActivityQuery {
-  filters: ActivityFilters;
-  after?: { value: Date; id: string };
-  deadline: Deadline;
-  /** The limit the deadline stands for, for the error message. */
-  limitMs: number;
-}
-
-export interface Page<T> {
-  items: T[];
-  next: { value: unknown; id: string } | null;
-}
 
 const asPage = <T extends { _id: string }>(page: { items: T[]; next?: { value: unknown; id: unknown } }): Page<T> => ({
   items: page.items,

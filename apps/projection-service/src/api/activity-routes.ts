@@ -3,9 +3,11 @@ import { finished } from 'node:stream/promises';
 import { NotFoundError, ValidationError } from '@zc/errors';
 import { createAdmission, requireScopes, type HttpApp } from '@zc/http';
 import { z } from 'zod';
-import type { ViewQueries } from '../adapters/view-queries';
 import { ActivityFilters } from '../domain/activity-filter';
 import type { PageItem } from '../domain/activity-pages';
+import type { ActivityDoc } from '../domain/activity-view';
+import type { ActivityMatch, ActivityPage, ActivityQuery, Page } from '../domain/activity-query';
+import type { UserDoc } from '../domain/user-view';
 import { decodeCursor, decodeDateCursor, encodeCursor } from './cursor';
 import { ActivityDetailResponse, ActivityListResponse, LimitQuery, UserListResponse } from './schemas';
 
@@ -77,8 +79,18 @@ export interface ActivityRouteLimits {
   maxExports: number;
 }
 
+/** What the activity and user routes read (the views, through their aliases). */
+export interface ActivityQueries {
+  /** A page of matches, newest first. */
+  activities(query: ActivityQuery, limit: number): Promise<ActivityPage>;
+  /** Every match, newest first, read as the consumer pulls. */
+  activityStream(query: ActivityQuery): Promise<AsyncGenerator<ActivityMatch>>;
+  activity(activityId: string): Promise<ActivityDoc | null>;
+  users(connector: string | undefined, limit: number, after?: string): Promise<Page<UserDoc>>;
+}
+
 export interface ActivityRouteDeps {
-  queries: ViewQueries;
+  queries: ActivityQueries;
   limits: ActivityRouteLimits;
   /** Monotonic milliseconds, for deadlines. */
   clock: () => number;
