@@ -1,4 +1,5 @@
-import type { ActivityDayDoc, ActivityPageDoc, BucketFacet, PageItem } from '../domain/activity-pages';
+import type { ActivityDayDoc, ActivityPageDoc, BucketFacet } from '../domain/activity-pages';
+import type { PageItem } from '../domain/activity-view';
 import type { ActivityCollections, StoredDay, StoredPage } from './view-collections';
 
 /** The lists of pages and facets are stored as JSON text (see StoredPage): dates come back as strings. */

@@ -1,5 +1,11 @@
 import { ServiceUnavailableError } from '@zc/errors';
-import type { ActivityFilters } from '../domain/activity-filter';
+import {
+  activityMatcher,
+  factsNeeded,
+  type ActivityFilters,
+  type ConnectorFact,
+  type ConnectorFacts,
+} from '../domain/activity-filter';
 import type { ActivityMatch, ActivityPage, Deadline } from '../domain/activity-query';
 import {
   bucketsInWindow,
@@ -9,9 +15,9 @@ import {
   newestFirst,
   pageId,
   type ActivityPageDoc,
-  type PageItem,
   type Window,
 } from '../domain/activity-pages';
+import type { PageItem } from '../domain/activity-view';
 import { readDay, readPage } from './activity-page-store';
 import type { ActivityCollections } from './view-collections';
 
@@ -38,6 +44,8 @@ export interface FoundActivity {
 
 export interface SearchContext {
   collections: ActivityCollections;
+  /** What the filters need to know about a connector (its admins), read by `_id` from the other views. */
+  factsOf: (connectorId: string, needs: ReadonlySet<ConnectorFact>, maxTimeMS: number) => Promise<ConnectorFacts>;
   deadline: Deadline;
   limitMs: number;
 }
@@ -48,13 +56,6 @@ export interface SearchContext {
  */
 const PREFETCH = [1, 2, 4, 8];
 const SELECTIVE_PREFETCH = 8;
-
-const facetSelective = (filters: ActivityFilters): boolean =>
-  filters.actorId !== undefined ||
-  filters.actorType !== undefined ||
-  filters.action !== undefined ||
-  filters.sourceType !== undefined ||
-  filters.ip !== undefined;
 
 /**
  * One connector's matching activities, newest first, read lazily: its directory, then each day's facets, then
@@ -70,7 +71,7 @@ export async function* connectorActivities(
   const maxTimeMS = () => remaining(deadline, limitMs);
   const directory = await collections.directory.findOne({ _id: connectorId }, { maxTimeMS: maxTimeMS() });
   if (directory === null) return;
-  const selective = facetSelective(filters);
+  const matcher = activityMatcher(filters, await context.factsOf(connectorId, factsNeeded(filters), maxTimeMS()));
   const days = daysInWindow(directory.days, window);
   const readDayAhead = (day: string | undefined) => {
     if (day === undefined) return Promise.resolve(null);
@@ -86,9 +87,9 @@ export async function* connectorActivities(
     const facets = await nextDay;
     nextDay = readDayAhead(days[d + 1]);
     if (facets === null) continue;
-    const buckets = bucketsInWindow(facets.buckets, window, filters);
+    const buckets = bucketsInWindow(facets.buckets, window, matcher);
     for (let index = 0; index < buckets.length;) {
-      const size = selective ? SELECTIVE_PREFETCH : (PREFETCH[Math.min(round, PREFETCH.length - 1)] ?? 1);
+      const size = matcher.selective ? SELECTIVE_PREFETCH : (PREFETCH[Math.min(round, PREFETCH.length - 1)] ?? 1);
       round += 1;
       const slice = buckets.slice(index, index + size);
       index += size;
@@ -96,7 +97,7 @@ export async function* connectorActivities(
         slice.map((bucket) => readPage(collections, pageId(connectorId, bucket.start), { maxTimeMS: maxTimeMS() })),
       );
       for (const page of pages.filter((found): found is ActivityPageDoc => found !== null)) {
-        for (const item of page.items) if (itemMatches(filters, window, item)) yield { connectorId, item };
+        for (const item of page.items) if (itemMatches(matcher, window, item)) yield { connectorId, item };
       }
     }
   }

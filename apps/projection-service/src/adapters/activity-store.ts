@@ -8,12 +8,10 @@ import {
   facetOf,
   mergeIntoPage,
   pageId,
-  toPageItem,
   withDays,
   withFacets,
-  type PageItem,
 } from '../domain/activity-pages';
-import { mergeActivity, type ActivityDoc } from '../domain/activity-view';
+import { mergeActivity, toPageItem, type ActivityDoc, type PageItem } from '../domain/activity-view';
 import { readDay, readPage, writeDay, writePage } from './activity-page-store';
 import { bulkWriteInChunks } from './chunked-bulk-write';
 import { insertReportingDuplicates } from './unordered-insert';

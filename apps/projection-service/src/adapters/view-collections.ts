@@ -1,6 +1,7 @@
 import { ensureIndexes, type Collection, type MongoHandle } from '@zc/mongo';
 import type { ActivityDirectoryDoc } from '../domain/activity-pages';
 import type { ActivityDoc } from '../domain/activity-view';
+import type { UserAdminsDoc } from '../domain/user-admins';
 import type { UserDoc } from '../domain/user-view';
 import type { HistoryDocument, StatusDocument } from '../domain/status-document';
 
@@ -77,6 +78,19 @@ export const activityCollections = (mongo: MongoHandle, version: number): Activi
 export const userCollection = (mongo: MongoHandle, version: number) =>
   mongo.collection<UserDoc>(collectionName('users', version));
 
+/** The users view: the latest snapshot of each user, and each connector's admin ids. */
+export interface UserCollections {
+  users: Collection<UserDoc>;
+  admins: Collection<UserAdminsDoc>;
+}
+
+const USER_PARTS = { admins: 'user_admins' } as const;
+
+export const userCollections = (mongo: MongoHandle, version: number): UserCollections => ({
+  users: userCollection(mongo, version),
+  admins: mongo.collection<UserAdminsDoc>(collectionName(USER_PARTS.admins, version)),
+});
+
 /**
  * Secondary indexes. The activity queries read pages by `_id` only (served by `_id_` everywhere); the activity
  * documents keep one index for retention's range delete on MongoDB.
@@ -103,7 +117,7 @@ export async function dropViewVersion(mongo: MongoHandle, view: ViewName, versio
       ? [collectionName('connector_status', version), collectionName('status_history', version)]
       : view === 'activities'
         ? [collectionName(view, version), ...Object.values(ACTIVITY_PARTS).map((base) => collectionName(base, version))]
-        : [collectionName(view, version)];
+        : [collectionName(view, version), ...Object.values(USER_PARTS).map((base) => collectionName(base, version))];
   const existing = new Set((await mongo.db.listCollections({}, { nameOnly: true }).toArray()).map((c) => c.name));
   for (const name of names) if (existing.has(name)) await mongo.db.dropCollection(name);
 }

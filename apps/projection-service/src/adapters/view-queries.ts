@@ -5,7 +5,14 @@ import type { ActivityDoc } from '../domain/activity-view';
 import { connectorActivities, firstPage, mergedActivities } from './activity-search';
 import type { UserDoc } from '../domain/user-view';
 import type { HistoryDocument, StatusDocument } from '../domain/status-document';
-import { activityCollections, statusCollections, userCollection, type ViewAliases } from './view-collections';
+import { NO_FACTS, type ConnectorFact, type ConnectorFacts } from '../domain/activity-filter';
+import {
+  activityCollections,
+  statusCollections,
+  userCollection,
+  userCollections,
+  type ViewAliases,
+} from './view-collections';
 
 const asPage = <T extends { _id: string }>(page: { items: T[]; next?: { value: unknown; id: unknown } }): Page<T> => ({
   items: page.items,
@@ -28,7 +35,13 @@ export function viewQueries(mongo: MongoHandle, aliases: ViewAliases) {
       filters.connector === undefined
         ? (await collections.directory.find({}, { projection: { _id: 1 } }).toArray()).map((doc) => doc._id)
         : [filters.connector];
-    const context = { collections, deadline: query.deadline, limitMs: query.limitMs };
+    const factsOf = async (connectorId: string, needs: ReadonlySet<ConnectorFact>, maxTimeMS: number) => {
+      if (!needs.has('adminIds')) return NO_FACTS;
+      const { admins } = userCollections(mongo, await aliases.version('users'));
+      const doc = await admins.findOne({ _id: connectorId }, { maxTimeMS });
+      return { ...NO_FACTS, adminIds: new Set(doc?.adminIds ?? []) } satisfies ConnectorFacts;
+    };
+    const context = { collections, factsOf, deadline: query.deadline, limitMs: query.limitMs };
     return mergedActivities(connectors.map((id) => connectorActivities(context, id, filters, window)));
   };
   return {

@@ -1,5 +1,5 @@
 import type { ActivityFilters } from './activity-filter';
-import type { PageItem } from './activity-pages';
+import type { PageItem } from './activity-view';
 
 /** A query's time budget, from the moment the request arrived (time spent queued counts). */
 export interface Deadline {
