@@ -1,8 +1,8 @@
-import type { AnyBulkWriteOperation } from '@zc/mongo';
+import { insertManyReportingDuplicates, type AnyBulkWriteOperation } from '@zc/mongo';
 import { withAdmins } from '../domain/user-admins';
 import { latestUser, type UserDoc } from '../domain/user-view';
 import { bulkWriteInChunks } from './chunked-bulk-write';
-import { findByIds, insertReportingDuplicates } from './unordered-insert';
+import { findByIds } from './find-by-ids';
 import type { UserCollections } from './view-collections';
 
 /**
@@ -19,7 +19,7 @@ export async function writeUsers(collections: UserCollections, docs: readonly Us
     unique.set(doc._id, seen ? latestUser(seen, doc) : doc);
   }
   const batch = [...unique.values()];
-  const duplicates = await insertReportingDuplicates(users, batch);
+  const duplicates = await insertManyReportingDuplicates(users, batch);
   const seenBefore = batch.filter((_, index) => duplicates.has(index));
   const stored = await findByIds(
     users,
