@@ -1,7 +1,7 @@
 import { apiKeyAuth, createHttpApp, type HttpApp, type RateLimitOptions, type VerifyApiKey } from '@zc/http';
 import type { Logger } from 'pino';
-import { registerActivityRoutes, type ActivityQueries, type ActivityRouteLimits } from './api/activity-routes';
-import { registerConnectorRoutes, type ConnectorQueries } from './api/connector-routes';
+import { registerActivityRoutes, type ActivityQueries, type ActivityRouteLimits } from './http/activity-routes';
+import { registerConnectorRoutes, type ConnectorQueries } from './http/connector-routes';
 import packageJson from '../package.json' with { type: 'json' };
 
 export interface AppDeps {

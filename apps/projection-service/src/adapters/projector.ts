@@ -7,7 +7,8 @@ import { summariseActivity, type ActivitySummary } from '../domain/view-fold';
 import { writeActivities } from './activity-store';
 import { applyToStatus, touchActivitySummary } from './status-store';
 import { writeUsers } from './user-store';
-import { activityCollections, statusCollections, userCollections, type ViewName } from './view-collections';
+import { activityCollections, statusCollections, userCollections } from './view-collections';
+import type { ViewName } from '../domain/view-names';
 
 export interface ProjectorOptions {
   mongo: MongoHandle;

@@ -3,10 +3,8 @@ import type { ActivityDirectoryDoc } from '../domain/activity-pages';
 import type { ActivityDoc } from '../domain/activity-view';
 import type { UserAdminsDoc } from '../domain/user-admins';
 import type { UserDoc } from '../domain/user-view';
+import type { ViewName } from '../domain/view-names';
 import type { HistoryDocument, StatusDocument } from '../domain/status-document';
-
-export const VIEW_NAMES = ['status', 'activities', 'users'] as const;
-export type ViewName = (typeof VIEW_NAMES)[number];
 
 /** `view_aliases` holds, per view, the version the API reads and the live consumer writes. */
 export const ALIASES_COLLECTION = 'view_aliases';

@@ -11,10 +11,11 @@ import { startRetentionJob } from './adapters/retention-job';
 import { statusDocumentAt } from './domain/status-document';
 import { startStatusSweep } from './adapters/status-sweep';
 import { topicSpecs, type TopicNaming } from './adapters/topics';
-import { ensureViewIndexes, statusCollections, VIEW_NAMES, viewAliases } from './adapters/view-collections';
+import { ensureViewIndexes, statusCollections, viewAliases } from './adapters/view-collections';
+import { VIEW_NAMES } from './domain/view-names';
 import { viewQueries } from './adapters/view-queries';
 import { buildApp } from './app';
-import type { ActivityRouteLimits } from './api/activity-routes';
+import type { ActivityRouteLimits } from './http/activity-routes';
 import { startLagMonitoring } from './adapters/lag-monitoring';
 
 export interface ProjectionServiceOptions {
