@@ -1,5 +1,6 @@
 import { insertManyReportingDuplicates, type AnyBulkWriteOperation } from '@zc/mongo';
 import { withAdmins } from '../domain/user-admins';
+import { withUserIds } from '../domain/user-directory';
 import { latestUser, type UserDoc } from '../domain/user-view';
 import { bulkWriteInChunks } from './chunked-bulk-write';
 import { findByIds } from './find-by-ids';
@@ -38,21 +39,50 @@ export async function writeUsers(collections: UserCollections, docs: readonly Us
     const before = stored.get(doc._id);
     return before === undefined ? doc : latestUser(before, doc);
   });
-  await writeAdmins(collections, winners);
+  await writeConnectorParts(collections, winners);
 }
 
 /**
- * Each connector's admin ids from the winning snapshots of the batch, whether or not this run wrote them: a
- * redelivery after a crash between the two writes finds the users stored and completes the admin ids. One
- * document per connector, read and replaced by `_id`; a connector's users come through one partition.
+ * Each connector's admin ids and user ids from the winning snapshots of the batch, whether or not this run wrote
+ * them: a redelivery after a crash between the writes finds the users stored and completes both. One document of
+ * each per connector, read and replaced by `_id`; a connector's users come through one partition.
  */
-async function writeAdmins(collections: UserCollections, winners: readonly UserDoc[]): Promise<void> {
+async function writeConnectorParts(collections: UserCollections, winners: readonly UserDoc[]): Promise<void> {
   const byConnector = new Map<string, UserDoc[]>();
   for (const user of winners) byConnector.set(user.connectorId, [...(byConnector.get(user.connectorId) ?? []), user]);
   for (const [connectorId, latest] of byConnector) {
-    const existing = await collections.admins.findOne({ _id: connectorId });
-    const next = withAdmins(existing?.adminIds ?? [], latest);
-    if (next === null && existing !== null) continue;
-    await collections.admins.replaceOne({ _id: connectorId }, { adminIds: next ?? [] }, { upsert: true });
+    const admins = await collections.admins.findOne({ _id: connectorId });
+    const adminIds = withAdmins(admins?.adminIds ?? [], latest);
+    if (adminIds !== null || admins === null) {
+      await collections.admins.replaceOne({ _id: connectorId }, { adminIds: adminIds ?? [] }, { upsert: true });
+    }
+    const stored = await readUserDirectory(collections, connectorId);
+    const ids = withUserIds(
+      stored,
+      latest.map((user) => user._id),
+    );
+    if (ids !== null) {
+      await collections.directory.replaceOne({ _id: connectorId }, { ids: JSON.stringify(ids) }, { upsert: true });
+    }
   }
+}
+
+/** A connector's user ids in list order (empty when it has none yet). */
+export async function readUserDirectory(
+  collections: UserCollections,
+  connectorId: string,
+  options: { maxTimeMS?: number } = {},
+): Promise<string[]> {
+  const stored = await collections.directory.findOne({ _id: connectorId }, options);
+  return stored === null ? [] : (JSON.parse(stored.ids) as string[]);
+}
+
+/**
+ * A users view written before the admin ids and user directories existed gets them once, from one scan, when the
+ * service starts (before its consumer does); afterwards the projection keeps them.
+ */
+export async function ensureUserParts(collections: UserCollections): Promise<void> {
+  if ((await collections.directory.findOne({})) !== null) return;
+  const users = await collections.users.find().toArray();
+  if (users.length > 0) await writeConnectorParts(collections, users);
 }

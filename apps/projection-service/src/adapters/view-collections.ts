@@ -76,17 +76,25 @@ export const activityCollections = (mongo: MongoHandle, version: number): Activi
 export const userCollection = (mongo: MongoHandle, version: number) =>
   mongo.collection<UserDoc>(collectionName('users', version));
 
-/** The users view: the latest snapshot of each user, and each connector's admin ids. */
+/** A connector's user ids (domain/user-directory.ts), stored as one JSON string for the reason StoredPage says. */
+export interface StoredUserDirectory {
+  _id: string;
+  ids: string;
+}
+
+/** The users view: the latest snapshot of each user, each connector's admin ids and its user ids. */
 export interface UserCollections {
   users: Collection<UserDoc>;
   admins: Collection<UserAdminsDoc>;
+  directory: Collection<StoredUserDirectory>;
 }
 
-const USER_PARTS = { admins: 'user_admins' } as const;
+const USER_PARTS = { admins: 'user_admins', directory: 'user_directory' } as const;
 
 export const userCollections = (mongo: MongoHandle, version: number): UserCollections => ({
   users: userCollection(mongo, version),
   admins: mongo.collection<UserAdminsDoc>(collectionName(USER_PARTS.admins, version)),
+  directory: mongo.collection<StoredUserDirectory>(collectionName(USER_PARTS.directory, version)),
 });
 
 /**

@@ -112,10 +112,10 @@ export const ACTIVITY_FILTERS = {
     },
   }),
   adminOnly: defineFilter({
-    // `false` asks nothing, so it parses to "absent".
+    // `false` asks nothing, so it parses to absent.
     param: z
-      .stringbool()
-      .transform((on) => (on ? true : undefined))
+      .enum(['true', 'false'])
+      .transform((on) => (on === 'true' ? true : undefined))
       .describe("true: only activities whose actor is an admin of the connector's Zendesk account"),
     value: (item) => item.actor.id,
     facet: 'actorIds',

@@ -3,7 +3,8 @@ import { connectMongo, type MongoHandle } from '@zc/mongo';
 import { uniqueDatabaseName } from '@zc/testing';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createProjector, type Projector } from '../adapters/projector';
-import { ensureViewIndexes } from '../adapters/view-collections';
+import { ensureUserParts } from '../adapters/user-store';
+import { ensureViewIndexes, userCollections } from '../adapters/view-collections';
 import { activityApi, closeActivityApi } from '../testing/activity-api';
 import { activityEvent, userEvent } from '../testing/events';
 
@@ -20,7 +21,7 @@ const activities = [
   ),
 ];
 
-describe('admin activity only (adminOnly=true), resolved from the users view at query time', () => {
+describe('admin activity only (adminOnly=true) and the user list, from the users view read by `_id`', () => {
   let mongo: MongoHandle;
   let app: HttpApp;
   let projector: Projector;
@@ -90,6 +91,34 @@ describe('admin activity only (adminOnly=true), resolved from the users view at 
     expect(await listed('connector=c1&adminOnly=true')).toEqual(['zd:acme:6', 'zd:acme:2']);
     expect(await exported('connector=c1&adminOnly=true&actorId=8')).toEqual(['zd:acme:6', 'zd:acme:2']);
     expect(await listed('connector=c1&adminOnly=true&actorId=7')).toEqual([]);
+  });
+
+  it('lists users from the connectors’ user directories by `_id`, in `_id` descending order, paged', async () => {
+    const pageOf = async (query: string, cursor?: string): Promise<string[]> => {
+      const url = `/v1/users?${query}&limit=2${cursor === undefined ? '' : `&cursor=${cursor}`}`;
+      const page = (await app.inject({ method: 'GET', url, headers })).json<{
+        items: { connectorId: string; userId: number; role: string }[];
+        nextCursor: string | null;
+      }>();
+      const ids = page.items.map((user) => `${user.connectorId}:${String(user.userId)}:${user.role}`);
+      return page.nextCursor === null ? ids : [...ids, ...(await pageOf(query, page.nextCursor))];
+    };
+    expect(await pageOf('connector=c1')).toEqual(['c1:9:end-user', 'c1:8:admin', 'c1:7:agent']);
+    expect(await pageOf('')).toEqual(['c2:7:agent', 'c1:9:end-user', 'c1:8:admin', 'c1:7:agent']);
+    expect(await pageOf('connector=c3')).toEqual([]);
+  });
+
+  it('gives a users view written before the admin ids and directories existed both, once, at startup', async () => {
+    const v1 = userCollections(mongo, 1);
+    const old = userCollections(mongo, 7);
+    await old.users.insertMany(await v1.users.find().toArray());
+    await ensureUserParts(old);
+    expect(await old.admins.find().sort({ _id: 1 }).toArray()).toEqual(
+      await v1.admins.find().sort({ _id: 1 }).toArray(),
+    );
+    expect(await old.directory.find().sort({ _id: 1 }).toArray()).toEqual(
+      await v1.directory.find().sort({ _id: 1 }).toArray(),
+    );
   });
 
   it('refuses a value that is not a boolean, naming the parameter', async () => {
