@@ -22,12 +22,12 @@ import { createProjector } from '../../apps/projection-service/src/adapters/proj
 import {
   activityCollections,
   ensureViewIndexes,
-  VIEW_NAMES,
   viewAliases,
 } from '../../apps/projection-service/src/adapters/view-collections';
 import { viewQueries } from '../../apps/projection-service/src/adapters/view-queries';
 import { buildApp } from '../../apps/projection-service/src/app';
 import { toActivityDoc } from '../../apps/projection-service/src/domain/activity-view';
+import { VIEW_NAMES } from '../../apps/projection-service/src/domain/view-names';
 import { activityEvent, connectorScenario } from '../../apps/projection-service/src/testing/events';
 import { seededRandom } from '../../apps/projection-service/src/testing/seeded';
 import type { LoadResult, LoadSpec } from './activity-views-load';

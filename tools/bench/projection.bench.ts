@@ -16,7 +16,7 @@ import { createProjector } from '../../apps/projection-service/src/adapters/proj
 import { topicSpecs } from '../../apps/projection-service/src/adapters/topics';
 import { activityCollection } from '../../apps/projection-service/src/adapters/view-collections';
 import { toActivityDoc, type ActivityDoc } from '../../apps/projection-service/src/domain/activity-view';
-import { startProjectionService } from '../../apps/projection-service/src/projection-service';
+import { startProjectionService } from '../../apps/projection-service/src/runtime';
 import { activityEvent } from '../../apps/projection-service/src/testing/events';
 import { publishEvents } from '../../apps/projection-service/src/testing/kafka-feed';
 

@@ -1,12 +1,11 @@
 import { apiKeyAuth, createHttpApp, type HttpApp, type RateLimitOptions, type VerifyApiKey } from '@zc/http';
 import type { Logger } from 'pino';
-import { registerActivityRoutes, type ActivityRouteLimits } from './api/activity-routes';
-import { registerConnectorRoutes } from './api/connector-routes';
-import type { ViewQueries } from './adapters/view-queries';
+import { registerActivityRoutes, type ActivityQueries, type ActivityRouteLimits } from './http/activity-routes';
+import { registerConnectorRoutes, type ConnectorQueries } from './http/connector-routes';
 import packageJson from '../package.json' with { type: 'json' };
 
 export interface AppDeps {
-  queries: ViewQueries;
+  queries: ConnectorQueries & ActivityQueries;
   verifyApiKey: VerifyApiKey;
   now: () => Date;
   tokenRotationAgeMs: number;

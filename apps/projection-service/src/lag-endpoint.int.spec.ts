@@ -3,7 +3,7 @@ import { connectMongo, type MongoHandle } from '@zc/mongo';
 import { uniqueDatabaseName, uniqueName, waitFor } from '@zc/testing';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { startProjectionService, type ProjectionService } from './projection-service';
+import { startProjectionService, type ProjectionService } from './runtime';
 
 // The query service hosts consumer-lag monitoring for SREs: GET /v1/lag and the kafka_consumergroup_* gauges.
 describe('lag monitoring in the projection service', () => {

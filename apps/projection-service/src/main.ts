@@ -3,7 +3,7 @@ import { parseConfig } from '@zc/config';
 import { closeOnSignals, createLogger } from '@zc/http';
 import { connectMongo } from '@zc/mongo';
 import { ProjectionConfig, projectionDatabases } from './config';
-import { startProjectionService } from './projection-service';
+import { startProjectionService } from './runtime';
 
 const config = parseConfig(ProjectionConfig, process.env);
 const logger = createLogger({ serviceName: 'projection-service', level: config.LOG_LEVEL });

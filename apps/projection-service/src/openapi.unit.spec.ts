@@ -2,12 +2,11 @@ import { openApiGaps } from '@zc/testing';
 import { pino } from 'pino';
 import { describe, expect, it } from 'vitest';
 import packageJson from '../package.json' with { type: 'json' };
-import type { ViewQueries } from './adapters/view-queries';
-import { buildApp } from './app';
+import { buildApp, type AppDeps } from './app';
 
 const build = () =>
   buildApp({
-    queries: {} as ViewQueries,
+    queries: {} as AppDeps['queries'],
     verifyApiKey: () => Promise.resolve(null),
     now: () => new Date(0),
     tokenRotationAgeMs: 1,

@@ -32,6 +32,17 @@ export function bulkStopOf(error: unknown): BulkStop | undefined {
   return { index: first.index, code: first.code, duplicateKey: first.code === DUPLICATE_KEY };
 }
 
+/**
+ * The indexes (in the batch given) of the documents a bulk write refused as duplicate keys, when that is its only
+ * failure; undefined for any other error, or a bulk error with another cause among its write errors.
+ */
+export function duplicateKeyIndexesOf(error: unknown): number[] | undefined {
+  if (!(error instanceof MongoBulkWriteError)) return undefined;
+  const writeErrors = writeErrorsOf(error);
+  if (writeErrors.length === 0 || writeErrors.some((writeError) => writeError.code !== DUPLICATE_KEY)) return undefined;
+  return writeErrors.map((writeError) => writeError.index);
+}
+
 function writeErrorsOf(error: MongoBulkWriteError): { index: number; code: number }[] {
   const errors = ([] as WriteError[]).concat(error.writeErrors);
   return errors.map((writeError) => ({ index: writeError.index, code: writeError.code }));

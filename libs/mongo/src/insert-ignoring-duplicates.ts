@@ -1,5 +1,5 @@
 import type { Collection, Document, OptionalUnlessRequiredId } from 'mongodb';
-import { bulkStopOf } from './errors';
+import { bulkStopOf, duplicateKeyIndexesOf } from './errors';
 
 export interface InsertIgnoringDuplicatesResult {
   inserted: number;
@@ -38,4 +38,28 @@ export async function insertManyIgnoringDuplicates<TSchema extends Document>(
     }
   }
   return { inserted, duplicates };
+}
+
+/**
+ * Inserts every document in one unordered batch and reports which ones already existed (their indexes).
+ * Unordered inserts carry on past duplicates on both MongoDB and FerretDB 1.24 (unlike its updates), so a
+ * mostly-new batch costs one round trip where insertManyIgnoringDuplicates costs one per duplicate; the order
+ * in which the documents land is not kept. Any error other than duplicate keys is rethrown.
+ */
+export async function insertManyReportingDuplicates<TSchema extends Document>(
+  collection: Collection<TSchema>,
+  docs: readonly OptionalUnlessRequiredId<TSchema>[],
+): Promise<Set<number>> {
+  if (docs.length === 0) return new Set();
+  try {
+    await collection.insertMany(
+      docs.map((doc) => ({ ...doc })),
+      { ordered: false },
+    );
+    return new Set();
+  } catch (error) {
+    const duplicates = duplicateKeyIndexesOf(error);
+    if (duplicates === undefined) throw error;
+    return new Set(duplicates);
+  }
 }

@@ -7,6 +7,7 @@ import {
   ensureIndexes,
   IndexConflictError,
   insertManyIgnoringDuplicates,
+  insertManyReportingDuplicates,
   isDuplicateKeyError,
   keysetPage,
   pingMongo,
@@ -90,17 +91,18 @@ describe('mongo helpers against FerretDB', () => {
     expect((await items.find().sort({ _id: 1 }).toArray()).map((item) => item._id)).toEqual(['a', 'b', 'c']);
   });
 
-  it('inserts in order past duplicates', async () => {
-    const items = mongo.collection<Item>('idempotent');
-    await items.insertOne({ _id: 'b', group: 'g', rank: 0 });
-    const result = await insertManyIgnoringDuplicates(items, [
-      { _id: 'a', group: 'g', rank: 1 },
-      { _id: 'b', group: 'g', rank: 2 },
-      { _id: 'c', group: 'g', rank: 3 },
-      { _id: 'a', group: 'g', rank: 4 },
-    ]);
-    expect(result).toEqual({ inserted: 2, duplicates: [1, 3] });
-    expect(await items.countDocuments()).toBe(3);
+  it('inserts past duplicates: in order, or unordered in one go reporting them by index', async () => {
+    const batch = ['a', 'b', 'c', 'a'].map((_id, rank) => ({ _id, group: 'g', rank: rank + 1 }));
+    const ordered = mongo.collection<Item>('idempotent');
+    const unordered = mongo.collection<Item>('unordered');
+    for (const items of [ordered, unordered]) await items.insertOne({ _id: 'b', group: 'g', rank: 0 });
+    expect(await insertManyIgnoringDuplicates(ordered, batch)).toEqual({ inserted: 2, duplicates: [1, 3] });
+    expect(await insertManyReportingDuplicates(unordered, batch)).toEqual(new Set([1, 3]));
+    for (const items of [ordered, unordered]) {
+      expect((await items.find().sort({ _id: 1 }).toArray()).map((item) => item.rank)).toEqual([1, 0, 3]);
+    }
+    expect(await insertManyReportingDuplicates(unordered, [{ _id: 'd', group: 'g', rank: 5 }])).toEqual(new Set());
+    expect(await insertManyReportingDuplicates(unordered, [])).toEqual(new Set());
   });
 
   it('pages newest first with ties broken by _id, stable under later inserts', async () => {

@@ -1,20 +1,8 @@
 import { activityIdFor, type ZendeskActivityRecorded } from '@zc/contracts';
+import type { AuditLog } from '@zc/zendesk';
 
-/** The audit-log fields the collector maps; Zendesk adds others freely and they travel in `raw`. */
-export interface AuditRecord {
-  readonly id: number;
-  readonly action: string;
-  readonly action_label?: string | null | undefined;
-  readonly actor_id: number | null;
-  readonly actor_name?: string | null | undefined;
-  readonly source_id?: number | null | undefined;
-  readonly source_type?: string | null | undefined;
-  readonly source_label?: string | null | undefined;
-  readonly change_description?: string | null | undefined;
-  readonly ip_address?: string | null | undefined;
-  readonly created_at: string;
-  readonly [field: string]: unknown;
-}
+/** The audit-log record as libs/zendesk parses it; Zendesk adds other fields freely and they travel in `raw`. */
+export type AuditRecord = Readonly<AuditLog>;
 
 export type ActivityData = ZendeskActivityRecorded['data'];
 

@@ -1,27 +1,8 @@
-import type { ActivityDayDoc, ActivityPageDoc, BucketFacet, PageItem } from '../domain/activity-pages';
-import type { ActivityCollections } from './view-collections';
+import type { ActivityDayDoc, ActivityPageDoc, BucketFacet } from '../domain/activity-pages';
+import type { PageItem } from '../domain/activity-view';
+import type { ActivityCollections, StoredDay, StoredPage } from './view-collections';
 
-/**
- * Pages and day facets are stored with their lists as one JSON string. FerretDB 1.24 converts a document value by
- * value between its SQLite JSON and BSON, about 0.7 ms per KB of nested arrays and objects: a page of 100
- * activities took 25 ms to read, the same bytes as one string 5 ms, a day's facets 80 ms against 10 ms. The store
- * never looks inside these lists (every read is by `_id`), so nothing is lost on MongoDB either.
- */
-export interface StoredPage {
-  _id: string;
-  connectorId: string;
-  start: Date;
-  count: number;
-  items: string;
-}
-
-export interface StoredDay {
-  _id: string;
-  connectorId: string;
-  day: string;
-  buckets: string;
-}
-
+/** The lists of pages and facets are stored as JSON text (see StoredPage): dates come back as strings. */
 const DATE_KEYS = new Set(['occurredAt', 'collectedAt', 'start']);
 const revive = (key: string, value: unknown): unknown =>
   DATE_KEYS.has(key) && typeof value === 'string' ? new Date(value) : value;

@@ -1,5 +1,12 @@
 import { ServiceUnavailableError } from '@zc/errors';
-import type { ActivityFilters } from '../domain/activity-filter';
+import {
+  activityMatcher,
+  factsNeeded,
+  type ActivityFilters,
+  type ConnectorFact,
+  type ConnectorFacts,
+} from '../domain/activity-filter';
+import type { ActivityMatch, ActivityPage, Deadline } from '../domain/activity-query';
 import {
   bucketsInWindow,
   dayId,
@@ -8,17 +15,11 @@ import {
   newestFirst,
   pageId,
   type ActivityPageDoc,
-  type PageItem,
   type Window,
 } from '../domain/activity-pages';
+import type { PageItem } from '../domain/activity-view';
 import { readDay, readPage } from './activity-page-store';
 import type { ActivityCollections } from './view-collections';
-
-/** A query's time budget, from the moment the request arrived (time spent queued counts). */
-export interface Deadline {
-  readonly at: number;
-  readonly now: () => number;
-}
 
 export class QueryTimeoutError extends ServiceUnavailableError {
   constructor(limitMs: number) {
@@ -43,6 +44,8 @@ export interface FoundActivity {
 
 export interface SearchContext {
   collections: ActivityCollections;
+  /** What the filters need to know about a connector (its admins), read by `_id` from the other views. */
+  factsOf: (connectorId: string, needs: ReadonlySet<ConnectorFact>, maxTimeMS: number) => Promise<ConnectorFacts>;
   deadline: Deadline;
   limitMs: number;
 }
@@ -53,13 +56,6 @@ export interface SearchContext {
  */
 const PREFETCH = [1, 2, 4, 8];
 const SELECTIVE_PREFETCH = 8;
-
-const facetSelective = (filters: ActivityFilters): boolean =>
-  filters.actorId !== undefined ||
-  filters.actorType !== undefined ||
-  filters.action !== undefined ||
-  filters.sourceType !== undefined ||
-  filters.ip !== undefined;
 
 /**
  * One connector's matching activities, newest first, read lazily: its directory, then each day's facets, then
@@ -75,7 +71,7 @@ export async function* connectorActivities(
   const maxTimeMS = () => remaining(deadline, limitMs);
   const directory = await collections.directory.findOne({ _id: connectorId }, { maxTimeMS: maxTimeMS() });
   if (directory === null) return;
-  const selective = facetSelective(filters);
+  const matcher = activityMatcher(filters, await context.factsOf(connectorId, factsNeeded(filters), maxTimeMS()));
   const days = daysInWindow(directory.days, window);
   const readDayAhead = (day: string | undefined) => {
     if (day === undefined) return Promise.resolve(null);
@@ -91,9 +87,9 @@ export async function* connectorActivities(
     const facets = await nextDay;
     nextDay = readDayAhead(days[d + 1]);
     if (facets === null) continue;
-    const buckets = bucketsInWindow(facets.buckets, window, filters);
+    const buckets = bucketsInWindow(facets.buckets, window, matcher);
     for (let index = 0; index < buckets.length;) {
-      const size = selective ? SELECTIVE_PREFETCH : (PREFETCH[Math.min(round, PREFETCH.length - 1)] ?? 1);
+      const size = matcher.selective ? SELECTIVE_PREFETCH : (PREFETCH[Math.min(round, PREFETCH.length - 1)] ?? 1);
       round += 1;
       const slice = buckets.slice(index, index + size);
       index += size;
@@ -101,7 +97,7 @@ export async function* connectorActivities(
         slice.map((bucket) => readPage(collections, pageId(connectorId, bucket.start), { maxTimeMS: maxTimeMS() })),
       );
       for (const page of pages.filter((found): found is ActivityPageDoc => found !== null)) {
-        for (const item of page.items) if (itemMatches(filters, window, item)) yield { connectorId, item };
+        for (const item of page.items) if (itemMatches(matcher, window, item)) yield { connectorId, item };
       }
     }
   }
@@ -111,11 +107,9 @@ export async function* connectorActivities(
  * Several connectors' streams merged newest first. The same Zendesk record seen by two connectors (two
  * connectors on one account) comes out once, with both connector ids.
  */
-export async function* mergedActivities(
-  streams: AsyncGenerator<FoundActivity>[],
-): AsyncGenerator<{ item: PageItem; connectorIds: string[] }> {
+export async function* mergedActivities(streams: AsyncGenerator<FoundActivity>[]): AsyncGenerator<ActivityMatch> {
   const heads = await Promise.all(streams.map(async (stream) => ({ stream, head: await stream.next() })));
-  let previous: { item: PageItem; connectorIds: string[] } | undefined;
+  let previous: ActivityMatch | undefined;
   for (;;) {
     let best: (typeof heads)[number] | undefined;
     for (const entry of heads) {
@@ -136,17 +130,9 @@ export async function* mergedActivities(
   if (previous !== undefined) yield previous;
 }
 
-export interface ActivityPage {
-  items: { item: PageItem; connectorIds: string[] }[];
-  next: { value: Date; id: string } | null;
-}
-
 /** The first `limit` matches, and the keyset position after the last one when more exist. */
-export async function firstPage(
-  stream: AsyncGenerator<{ item: PageItem; connectorIds: string[] }>,
-  limit: number,
-): Promise<ActivityPage> {
-  const items: { item: PageItem; connectorIds: string[] }[] = [];
+export async function firstPage(stream: AsyncGenerator<ActivityMatch>, limit: number): Promise<ActivityPage> {
+  const items: ActivityMatch[] = [];
   for await (const found of stream) {
     items.push(found);
     // One more than asked tells whether another page exists without a count.

@@ -1,4 +1,4 @@
-import type { AnyBulkWriteOperation } from '@zc/mongo';
+import { insertManyReportingDuplicates, type AnyBulkWriteOperation } from '@zc/mongo';
 import pLimit from 'p-limit';
 import {
   BUCKET_MS,
@@ -8,15 +8,12 @@ import {
   facetOf,
   mergeIntoPage,
   pageId,
-  toPageItem,
   withDays,
   withFacets,
-  type PageItem,
 } from '../domain/activity-pages';
-import { mergeActivity, type ActivityDoc } from '../domain/activity-view';
+import { mergeActivity, toPageItem, type ActivityDoc, type PageItem } from '../domain/activity-view';
 import { readDay, readPage, writeDay, writePage } from './activity-page-store';
 import { bulkWriteInChunks } from './chunked-bulk-write';
-import { insertReportingDuplicates } from './unordered-insert';
 import type { ActivityCollections } from './view-collections';
 
 export interface ActivityWriteResult {
@@ -132,7 +129,7 @@ function sameItems(a: readonly PageItem[], b: readonly PageItem[]): boolean {
 
 /** The activity documents (with the raw record) for activities new to the pages; returns the ones inserted. */
 async function writeActivityDocs(collections: ActivityCollections, fresh: ActivityDoc[]): Promise<ActivityDoc[]> {
-  const duplicates = await insertReportingDuplicates(collections.activities, fresh);
+  const duplicates = await insertManyReportingDuplicates(collections.activities, fresh);
   const existing = fresh.filter((_, index) => duplicates.has(index));
   if (existing.length > 0) {
     // Another connector on the same account, or a crash before the pages were written: merge, blind and by

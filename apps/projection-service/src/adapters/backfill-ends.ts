@@ -1,5 +1,5 @@
 import type { BackfillEndOf } from './projection-metrics';
-import type { StatusDocument } from './status-store';
+import type { StatusDocument } from '../domain/status-document';
 
 const KNOWN_FOR_MS = 60_000;
 

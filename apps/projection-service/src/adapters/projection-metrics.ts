@@ -1,7 +1,7 @@
 import type { AppMetrics } from '@zc/http';
 import type { ActivityDoc } from '../domain/activity-view';
 import { CONNECTOR_STATUSES } from '../domain/status-rules';
-import type { StatusDocument } from './status-store';
+import type { StatusDocument } from '../domain/status-document';
 
 /** Buckets from docker/prometheus/METRICS.md. */
 const FRESHNESS_BUCKETS = [1, 5, 15, 30, 60, 120, 300, 600, 900, 1800, 3600, 7200];

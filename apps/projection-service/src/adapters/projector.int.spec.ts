@@ -13,9 +13,9 @@ import {
   activityCollections,
   statusCollections,
   userCollection,
-  VIEW_NAMES,
   ensureViewIndexes,
 } from './view-collections';
+import { VIEW_NAMES } from '../domain/view-names';
 
 // The acceptance size: 10,000 events, each delivered twice (a redelivered batch costs reads, no writes).
 const TOTAL = Number(process.env.PROJ_TOTAL ?? 10_000);

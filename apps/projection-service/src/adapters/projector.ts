@@ -7,7 +7,8 @@ import { summariseActivity, type ActivitySummary } from '../domain/view-fold';
 import { writeActivities } from './activity-store';
 import { applyToStatus, touchActivitySummary } from './status-store';
 import { writeUsers } from './user-store';
-import { activityCollections, statusCollections, userCollection, type ViewName } from './view-collections';
+import { activityCollections, statusCollections, userCollections } from './view-collections';
+import type { ViewName } from '../domain/view-names';
 
 export interface ProjectorOptions {
   mongo: MongoHandle;
@@ -68,7 +69,7 @@ export function createProjector(options: ProjectorOptions): Projector {
 
   const projectUsers = async (events: readonly UserEvent[]) => {
     if (!views.has('users')) return;
-    await writeUsers(userCollection(mongo, await options.versionOf('users')), events.map(toUserDoc));
+    await writeUsers(userCollections(mongo, await options.versionOf('users')), events.map(toUserDoc));
   };
 
   return {

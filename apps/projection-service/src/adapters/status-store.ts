@@ -1,26 +1,10 @@
 import { insertManyIgnoringDuplicates, isDuplicateKeyError, type Collection } from '@zc/mongo';
-import { initialCollectionPart } from '../domain/collection-part';
 import { statusAt } from '../domain/status-clock';
-import {
-  initialStatusView,
-  applyStatusEvents,
-  type StatusEvent,
-  type StatusTransition,
-  type StatusView,
-} from '../domain/status-view';
+import { viewOf, type StatusDocument } from '../domain/status-document';
+import { applyStatusEvents, type StatusEvent, type StatusTransition, type StatusView } from '../domain/status-view';
 import { historyId, type ActivitySummary } from '../domain/view-fold';
 import { inStatusTurn } from './status-turns';
 import type { StatusCollections } from './view-collections';
-
-/** The stored status: the view plus a version for optimistic concurrency and the activity summary. */
-export interface StatusDocument extends StatusView, Partial<ActivitySummary> {
-  _id: string;
-  version: number;
-}
-
-export interface HistoryDocument extends StatusTransition {
-  _id: string;
-}
 
 export class StatusWriteContendedError extends Error {
   readonly code = 'STATUS_WRITE_CONTENDED';
@@ -31,27 +15,6 @@ export class StatusWriteContendedError extends Error {
 }
 
 const MAX_ATTEMPTS = 8;
-
-function viewOf(doc: StatusDocument | null, connectorId: string): { view: StatusView; version: number | null } {
-  // A document created by an activity summary alone has no view yet.
-  if (doc === null) return { view: initialStatusView(connectorId), version: null };
-  if (doc.connector === undefined) return { view: initialStatusView(connectorId), version: doc.version };
-  const { _id: _ignored, version, lastActivityAt: _a, lastActivityCollectedAt: _b, ...stored } = doc;
-  return { view: upgraded(stored), version };
-}
-
-/** Documents written before a field existed get its initial value (the stall, progress and cadence marks). */
-function upgraded(stored: StatusView): StatusView {
-  const initial = initialStatusView(stored.connectorId);
-  return { ...initial, ...stored, collection: { ...initialCollectionPart(), ...stored.collection } };
-}
-
-/** The stored document as it reads at `now`: a silent collector shows as stalled even between sweeps. */
-export function statusDocumentAt(doc: StatusDocument, now: Date): StatusDocument {
-  if (doc.connector === undefined) return doc;
-  const { view } = viewOf(doc, doc._id);
-  return { ...doc, ...statusAt(view, now).view };
-}
 
 /**
  * Applies one connector's events: read, fold (positions skip what was applied), write history, then the

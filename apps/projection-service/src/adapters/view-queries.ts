@@ -1,24 +1,15 @@
 import { keysetPage, type Filter, type MongoHandle } from '@zc/mongo';
-import type { ActivityFilters } from '../domain/activity-filter';
+import type { ActivityPage, ActivityQuery, Page } from '../domain/activity-query';
 import type { Window } from '../domain/activity-pages';
 import type { ActivityDoc } from '../domain/activity-view';
-import { connectorActivities, firstPage, mergedActivities, type ActivityPage, type Deadline } from './activity-search';
+import { connectorActivities, firstPage, mergedActivities } from './activity-search';
 import type { UserDoc } from '../domain/user-view';
-import type { HistoryDocument, StatusDocument } from './status-store';
-import { activityCollections, statusCollections, userCollection, type ViewAliases } from './view-collections';
-
-export interface ActivityQuery {
-  filters: ActivityFilters;
-  after?: { value: Date; id: string };
-  deadline: Deadline;
-  /** The limit the deadline stands for, for the error message. */
-  limitMs: number;
-}
-
-export interface Page<T> {
-  items: T[];
-  next: { value: unknown; id: string } | null;
-}
+import type { HistoryDocument, StatusDocument } from '../domain/status-document';
+import { NO_FACTS, type ConnectorFact, type ConnectorFacts } from '../domain/activity-filter';
+import { userPageIds } from '../domain/user-directory';
+import { findByIds } from './find-by-ids';
+import { readUserDirectory } from './user-store';
+import { activityCollections, statusCollections, userCollections, type ViewAliases } from './view-collections';
 
 const asPage = <T extends { _id: string }>(page: { items: T[]; next?: { value: unknown; id: unknown } }): Page<T> => ({
   items: page.items,
@@ -41,7 +32,13 @@ export function viewQueries(mongo: MongoHandle, aliases: ViewAliases) {
       filters.connector === undefined
         ? (await collections.directory.find({}, { projection: { _id: 1 } }).toArray()).map((doc) => doc._id)
         : [filters.connector];
-    const context = { collections, deadline: query.deadline, limitMs: query.limitMs };
+    const factsOf = async (connectorId: string, needs: ReadonlySet<ConnectorFact>, maxTimeMS: number) => {
+      if (!needs.has('adminIds')) return NO_FACTS;
+      const { admins } = userCollections(mongo, await aliases.version('users'));
+      const doc = await admins.findOne({ _id: connectorId }, { maxTimeMS });
+      return { ...NO_FACTS, adminIds: new Set(doc?.adminIds ?? []) } satisfies ConnectorFacts;
+    };
+    const context = { collections, factsOf, deadline: query.deadline, limitMs: query.limitMs };
     return mergedActivities(connectors.map((id) => connectorActivities(context, id, filters, window)));
   };
   return {
@@ -83,16 +80,20 @@ export function viewQueries(mongo: MongoHandle, aliases: ViewAliases) {
       const { activities } = activityCollections(mongo, await aliases.version('activities'));
       return activities.findOne({ _id: activityId });
     },
-    async users(connector: string | undefined, limit: number, after?: string) {
-      const collection = userCollection(mongo, await aliases.version('users'));
-      return asPage<UserDoc>(
-        await keysetPage(collection, {
-          field: '_id',
-          limit,
-          ...(connector === undefined ? {} : { filter: { connectorId: connector } }),
-          ...(after === undefined ? {} : { after: { value: after, id: after } }),
-        }),
-      );
+    /** Users in `_id` descending order, from the connectors' user directories, then each user by `_id`. */
+    async users(connector: string | undefined, limit: number, after?: string): Promise<Page<UserDoc>> {
+      const collections = userCollections(mongo, await aliases.version('users'));
+      // Without a connector filter, every connector's directory (a small collection: one per connector).
+      const connectors =
+        connector === undefined
+          ? (await collections.directory.find({}, { projection: { _id: 1 } }).toArray()).map((doc) => doc._id)
+          : [connector];
+      const directories = await Promise.all(connectors.map((id) => readUserDirectory(collections, id)));
+      const page = userPageIds(directories, limit, after);
+      const found = await findByIds(collections.users, page.ids);
+      const items = page.ids.flatMap((id) => found.get(id) ?? []);
+      const last = items.at(-1);
+      return { items, next: page.more && last ? { value: last._id, id: last._id } : null };
     },
   };
 }

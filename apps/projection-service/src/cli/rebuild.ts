@@ -9,9 +9,10 @@ import { createLogger } from '@zc/http';
 import { createKafkaClient } from '@zc/kafka';
 import { connectMongo } from '@zc/mongo';
 import { z } from 'zod';
-import { VIEW_NAMES } from '../adapters/view-collections';
+import { rebuildPorts } from '../adapters/rebuild-ports';
 import { ProjectionConfig } from '../config';
-import { rebuildView } from '../rebuild/rebuild-view';
+import { rebuildView } from '../application/rebuild-view';
+import { VIEW_NAMES } from '../domain/view-names';
 
 const { values } = parseArgs({ options: { view: { type: 'string' } } });
 const view = z.enum(VIEW_NAMES).safeParse(values.view);
@@ -36,15 +37,20 @@ const logger = createLogger({
 });
 const mongo = await connectMongo({ uri: config.MONGO_URI, dbName: config.MONGO_DB, appName: 'projection-rebuild' });
 const client = createKafkaClient({ brokers: config.KAFKA_BROKERS, clientId: 'projection-rebuild', logger });
+const now = () => new Date();
+const ports = await rebuildPorts({
+  client,
+  mongo,
+  naming: { prefix: config.KAFKA_TOPIC_PREFIX },
+  activityRetentionMs: config.ACTIVITY_RETENTION,
+  now,
+  logger,
+});
 try {
   const result = await rebuildView({
-    client,
-    mongo,
-    naming: { prefix: config.KAFKA_TOPIC_PREFIX },
+    ...ports,
     view: view.data,
-    activityRetentionMs: config.ACTIVITY_RETENTION,
-    now: () => new Date(),
-    logger,
+    now,
     onProgress: (p) => {
       const eta = p.etaSeconds === null ? '?' : `${p.etaSeconds.toFixed(0)} s`;
       process.stdout.write(`${p.phase}: consumed ${String(p.consumed)} / ${String(p.total)} offsets, ETA ${eta}\n`);
@@ -54,5 +60,6 @@ try {
     `switched ${result.view}: v${String(result.fromVersion)} -> v${String(result.toVersion)} (group ${result.groupId})\n`,
   );
 } finally {
+  await ports.close();
   await mongo.close();
 }

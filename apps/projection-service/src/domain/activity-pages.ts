@@ -1,17 +1,14 @@
-import type { ActivityDoc } from './activity-view';
-import { ipMatches, matchesFilters, type ActivityFilters } from './activity-filter';
+import { facetListsOf, type ActivityMatcher, type FacetLists } from './activity-filter';
+import type { PageItem } from './activity-view';
 
 /**
  * The query side of the activities view: per connector, one page document per 10-minute bucket holding the
  * bucket's activities newest first, one day document per UTC day listing the day's buckets with a facet of
- * each (which actors, actions, source types and IPs occur), and one directory document per connector listing
+ * each (the values of the faceted filters in activity-filter.ts that occur in it), and one directory document per connector listing
  * its days. Every read is then a lookup by `_id`, the one shape FerretDB 1.24 serves from an index (MongoDB
  * serves it from `_id_` too), and no query ever asks the store to sort, limit or filter a large set.
  */
 export const BUCKET_MS = 10 * 60_000;
-
-/** One activity as a page holds it: what the list API shows, without the raw Zendesk record. */
-export type PageItem = Omit<ActivityDoc, 'connectorIds' | 'rawJson'>;
 
 export interface ActivityPageDoc {
   _id: string;
@@ -21,15 +18,7 @@ export interface ActivityPageDoc {
   items: PageItem[];
 }
 
-export interface BucketFacet {
-  start: Date;
-  count: number;
-  actorIds: number[];
-  actorTypes: string[];
-  actions: string[];
-  sourceTypes: string[];
-  ips: string[];
-}
+export type BucketFacet = { start: Date; count: number } & FacetLists;
 
 export interface ActivityDayDoc {
   _id: string;
@@ -50,11 +39,6 @@ export const dayOf = (at: Date): string => at.toISOString().slice(0, 10);
 export const dayStart = (day: string): Date => new Date(`${day}T00:00:00.000Z`);
 export const pageId = (connectorId: string, start: Date): string => `${connectorId}|${start.toISOString()}`;
 export const dayId = (connectorId: string, day: string): string => `${connectorId}|${day}`;
-
-export const toPageItem = (doc: ActivityDoc): PageItem => {
-  const { connectorIds: _connectors, rawJson: _raw, ...item } = doc;
-  return item;
-};
 
 /** The API's order, newest first; the id breaks ties between activities of the same second. */
 export function newestFirst(a: { occurredAt: Date; _id: string }, b: { occurredAt: Date; _id: string }): number {
@@ -99,19 +83,9 @@ export function mergeIntoPage(existing: readonly PageItem[], incoming: readonly 
   return { items: changed ? [...byId.values()].sort(newestFirst) : [...existing], added };
 }
 
-const distinct = <T>(values: Iterable<T>): T[] => [...new Set(values)].sort();
-
 /** A facet is a pure function of the page, so recomputing it after any merge is always right. */
 export function facetOf(page: Pick<ActivityPageDoc, 'start' | 'items'>): BucketFacet {
-  return {
-    start: page.start,
-    count: page.items.length,
-    actorIds: distinct(page.items.map((item) => item.actor.id)),
-    actorTypes: distinct(page.items.map((item) => item.actor.type)),
-    actions: distinct(page.items.map((item) => item.action)),
-    sourceTypes: distinct(page.items.map((item) => item.source.type)),
-    ips: distinct(page.items.flatMap((item) => (item.ipAddress === null ? [] : [item.ipAddress]))),
-  };
+  return { start: page.start, count: page.items.length, ...facetListsOf(page.items) };
 }
 
 /** Replaces the facets of the given buckets in a day's list; returns null when nothing changed. */
@@ -137,21 +111,6 @@ export function withDays(existing: readonly string[], days: Iterable<string>): s
   return [...all].sort().reverse();
 }
 
-/**
- * Whether a bucket can hold a match: the facet rules out buckets without the actor, action, source type or
- * IP asked for. Only a hint: items are still tested one by one (text search cannot be ruled out here).
- */
-export function facetMayMatch(filters: ActivityFilters, facet: BucketFacet): boolean {
-  if (facet.count === 0) return false;
-  if (filters.actorId !== undefined && !facet.actorIds.includes(filters.actorId)) return false;
-  if (filters.actorType !== undefined && !facet.actorTypes.includes(filters.actorType)) return false;
-  if (filters.action !== undefined && !facet.actions.includes(filters.action)) return false;
-  if (filters.sourceType !== undefined && !facet.sourceTypes.includes(filters.sourceType)) return false;
-  const ip = filters.ip;
-  if (ip !== undefined && !facet.ips.some((candidate) => ipMatches(ip, candidate))) return false;
-  return true;
-}
-
 /** The time window a query covers, narrowed by a keyset position (the newest-first order pages downwards). */
 export interface Window {
   from?: Date;
@@ -161,11 +120,11 @@ export interface Window {
 }
 
 /** Whether an item is in the window and passes every filter. */
-export function itemMatches(filters: ActivityFilters, window: Window, item: PageItem): boolean {
+export function itemMatches(matcher: ActivityMatcher, window: Window, item: PageItem): boolean {
   if (window.from !== undefined && item.occurredAt < window.from) return false;
   if (window.to !== undefined && item.occurredAt >= window.to) return false;
   if (window.after !== undefined && !isAfterPosition(item, window.after)) return false;
-  return matchesFilters(filters, item);
+  return matcher.item(item);
 }
 
 /** The newest instant the window can still contain (exclusive bound), if any. */
@@ -178,13 +137,13 @@ export function windowTop(window: Window): Date | undefined {
 }
 
 /** Buckets of a day to read for a window, newest first. */
-export function bucketsInWindow(facets: readonly BucketFacet[], window: Window, filters: ActivityFilters) {
+export function bucketsInWindow(facets: readonly BucketFacet[], window: Window, matcher: ActivityMatcher) {
   const top = windowTop(window);
   return facets.filter(
     (facet) =>
       (top === undefined || facet.start < top) &&
       (window.from === undefined || facet.start.getTime() + BUCKET_MS > window.from.getTime()) &&
-      facetMayMatch(filters, facet),
+      matcher.bucket(facet),
   );
 }
 

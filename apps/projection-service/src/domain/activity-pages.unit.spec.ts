@@ -1,11 +1,19 @@
 import { describe, expect, it } from 'vitest';
-import { ActivityFilters, ipMatches, IpFilter } from './activity-filter';
+import {
+  activityMatcher,
+  ActivityFilterQuery,
+  factsNeeded,
+  ipMatches,
+  IpFilter,
+  NO_FACTS,
+  type ConnectorFacts,
+  type FacetLists,
+} from './activity-filter';
 import {
   BUCKET_MS,
   bucketStartOf,
   bucketsInWindow,
   daysInWindow,
-  facetMayMatch,
   facetOf,
   isAfterPosition,
   itemMatches,
@@ -13,8 +21,8 @@ import {
   newestFirst,
   withDays,
   withFacets,
-  type PageItem,
 } from './activity-pages';
+import type { PageItem } from './activity-view';
 
 const T0 = Date.UTC(2026, 11, 1, 12, 0, 0);
 const item = (id: number, atMs: number, overrides: Partial<PageItem> = {}): PageItem => ({
@@ -60,18 +68,43 @@ describe('activity pages', () => {
       start: bucketStartOf(new Date(T0)),
       items: [item(1, T0), item(2, T0, { actor: { id: -1, name: 'Acme', type: 'system' }, ipAddress: null })],
     });
-    const parse = (input: Record<string, unknown>) => ActivityFilters.parse(input);
-    expect(facetMayMatch(parse({ actorId: 7 }), facet)).toBe(true);
-    expect(facetMayMatch(parse({ actorId: 8 }), facet)).toBe(false);
-    expect(facetMayMatch(parse({ actorType: 'system' }), facet)).toBe(true);
-    expect(facetMayMatch(parse({ action: 'delete' }), facet)).toBe(false);
-    expect(facetMayMatch(parse({ ip: '10.0.0.0/8' }), facet)).toBe(true);
-    expect(facetMayMatch(parse({ ip: '192.168.0.0/16' }), facet)).toBe(false);
-    expect(facetMayMatch(parse({ q: 'anything' }), facet)).toBe(true);
+    // The stored layout of a facet is what the filter table names, in this order.
+    const lists: FacetLists = {
+      actorIds: [-1, 7],
+      actorTypes: ['system', 'user'],
+      actions: ['update'],
+      sourceTypes: ['user'],
+      ips: ['10.1.2.3'],
+    };
+    expect(JSON.stringify(facet)).toBe(JSON.stringify({ start: facet.start, count: 2, ...lists }));
+    const mayMatch = (input: Record<string, string>, facts: ConnectorFacts = NO_FACTS) =>
+      activityMatcher(ActivityFilterQuery.parse(input), facts).bucket(facet);
+    expect(mayMatch({ actorId: '7' })).toBe(true);
+    expect(mayMatch({ actorId: '8' })).toBe(false);
+    expect(mayMatch({ actorType: 'system' })).toBe(true);
+    expect(mayMatch({ action: 'delete' })).toBe(false);
+    expect(mayMatch({ ip: '10.0.0.0/8' })).toBe(true);
+    expect(mayMatch({ ip: '192.168.0.0/16' })).toBe(false);
+    expect(mayMatch({ q: 'anything' })).toBe(true);
+    expect(mayMatch({ adminOnly: 'true' }, { adminIds: new Set([7]) })).toBe(true);
+    expect(mayMatch({ adminOnly: 'true' }, { adminIds: new Set([8]) })).toBe(false);
+    expect(mayMatch({ adminOnly: 'false' }, NO_FACTS)).toBe(true);
+  });
+
+  it('keeps only admins’ activities with adminOnly, from the facts read at query time', () => {
+    const filters = ActivityFilterQuery.parse({ adminOnly: 'true' });
+    expect(factsNeeded(filters)).toEqual(new Set(['adminIds']));
+    expect(factsNeeded(ActivityFilterQuery.parse({ adminOnly: 'false', actorId: '7' })).size).toBe(0);
+    const matcher = activityMatcher(filters, { adminIds: new Set([7]) });
+    expect(matcher.selective).toBe(true);
+    expect(matcher.item(item(1, T0))).toBe(true);
+    expect(matcher.item(item(2, T0, { actor: { id: 8, name: 'Eve Agent', type: 'user' } }))).toBe(false);
+    expect(matcher.item(item(3, T0, { actor: { id: -1, name: 'Acme', type: 'system' } }))).toBe(false);
+    expect(ActivityFilterQuery.safeParse({ adminOnly: 'maybe' }).success).toBe(false);
   });
 
   it('filters items exactly: time window, text, CIDR', () => {
-    const filters = ActivityFilters.parse({ q: 'ROLE changed', ip: '10.1.0.0/16' });
+    const filters = activityMatcher(ActivityFilterQuery.parse({ q: 'ROLE changed', ip: '10.1.0.0/16' }), NO_FACTS);
     expect(itemMatches(filters, {}, item(1, T0))).toBe(true);
     expect(itemMatches(filters, { to: new Date(T0) }, item(1, T0))).toBe(false);
     expect(itemMatches(filters, { from: new Date(T0) }, item(1, T0))).toBe(true);
@@ -87,8 +120,10 @@ describe('activity pages', () => {
       facetOf({ start: new Date(T0 + n * BUCKET_MS), items: [item(n, T0 + n * BUCKET_MS)] }),
     );
     const after = { value: new Date(T0 + BUCKET_MS + 1), id: 'zd:acme:1' };
-    expect(bucketsInWindow(facets, { after }, {}).map((f) => f.count)).toHaveLength(2);
-    expect(bucketsInWindow(facets, { from: new Date(T0 + 2 * BUCKET_MS) }, {})).toHaveLength(1);
+    expect(bucketsInWindow(facets, { after }, activityMatcher({}, NO_FACTS)).map((f) => f.count)).toHaveLength(2);
+    expect(bucketsInWindow(facets, { from: new Date(T0 + 2 * BUCKET_MS) }, activityMatcher({}, NO_FACTS))).toHaveLength(
+      1,
+    );
   });
 
   it('replaces changed facets and lists new days, reporting no change as null', () => {

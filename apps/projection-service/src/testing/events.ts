@@ -201,13 +201,14 @@ export function userEvent(
   userId: number,
   updatedAtMs: number,
   name: string,
+  role: UserEvent['data']['role'] = userId % 10 === 0 ? 'admin' : 'agent',
 ): UserEvent {
   return envelope('ZendeskUserObserved', connectorId, 0, updatedAtMs, {
     account,
     id: userId,
     name,
     email: `user${String(userId)}@example.com`,
-    role: userId % 10 === 0 ? 'admin' : 'agent',
+    role,
     customRoleId: null,
     suspended: false,
     active: true,

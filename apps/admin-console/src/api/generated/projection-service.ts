@@ -305,6 +305,8 @@ export interface operations {
         action?: string;
         actorId?: number;
         actorType?: 'user' | 'system';
+        /** @description true: only activities whose actor is an admin of the connector's Zendesk account */
+        adminOnly?: 'true' | 'false';
         connector?: string;
         cursor?: string;
         /** @description inclusive, ISO-8601 */
@@ -343,10 +345,12 @@ export interface operations {
                 type: 'user' | 'system';
               };
               auditLogId: number;
+              /** Format: date-time */
               collectedAt: string;
               connectorIds: string[];
               description: string;
               ipAddress: string | null;
+              /** Format: date-time */
               occurredAt: string;
               source: {
                 id: number | null;
@@ -434,10 +438,12 @@ export interface operations {
               type: 'user' | 'system';
             };
             auditLogId: number;
+            /** Format: date-time */
             collectedAt: string;
             connectorIds: string[];
             description: string;
             ipAddress: string | null;
+            /** Format: date-time */
             occurredAt: string;
             raw: {
               [key: string]: unknown;
@@ -512,6 +518,8 @@ export interface operations {
         action?: string;
         actorId?: number;
         actorType?: 'user' | 'system';
+        /** @description true: only activities whose actor is an admin of the connector's Zendesk account */
+        adminOnly?: 'true' | 'false';
         connector?: string;
         /** @description inclusive, ISO-8601 */
         from?: string;

@@ -1,3 +1,4 @@
+import { ZendeskActivityRecorded } from '@zc/contracts';
 import { z } from 'zod';
 import { CONNECTOR_STATUSES } from '../domain/status-rules';
 
@@ -104,20 +105,10 @@ export const HistoryResponse = z.object({
   nextCursor: z.string().nullable(),
 });
 
-export const ActivityResponse = z.object({
-  activityId: z.string(),
-  connectorIds: z.array(z.string()),
-  account: z.string(),
-  auditLogId: z.number(),
-  occurredAt: Iso,
-  collectedAt: Iso,
-  actor: z.object({ id: z.number(), name: z.string(), type: z.enum(['user', 'system']) }),
-  action: z.string(),
-  actionLabel: z.string(),
-  source: z.object({ type: z.string(), id: z.number().nullable(), label: z.string() }),
-  description: z.string(),
-  ipAddress: z.string().nullable(),
-});
+// The activity as the collector published it (libs/contracts), without the raw record, plus who collected it.
+const { activityId, raw: _raw, ...recorded } = ZendeskActivityRecorded.schema.shape.data.shape;
+export const ActivityResponse = z.object({ activityId, connectorIds: z.array(z.string()), ...recorded });
+export type ActivityResponse = z.input<typeof ActivityResponse>;
 
 export const ActivityDetailResponse = ActivityResponse.extend({
   /** The audit-log record as Zendesk returned it. */

@@ -1,6 +1,6 @@
 import { backfillRatio, effectiveHealth, tokenHealth } from '../domain/status-presentation';
 import { silenceBoundMs } from '../domain/status-staleness';
-import type { StatusDocument } from '../adapters/status-store';
+import type { StatusDocument } from '../domain/status-document';
 import type { ResourceProgress } from '../domain/collection-part';
 import type { ConnectorStatusResponse } from './schemas';
 

@@ -1,15 +1,13 @@
 import type { HttpApp } from '@zc/http';
 import { connectMongo, type MongoHandle } from '@zc/mongo';
 import { uniqueDatabaseName } from '@zc/testing';
-import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { writeActivities } from '../adapters/activity-store';
-import { activityCollections, ensureViewIndexes, viewAliases } from '../adapters/view-collections';
-import { viewQueries } from '../adapters/view-queries';
-import { buildApp } from '../app';
-import { ActivityFilters } from '../domain/activity-filter';
-import { itemMatches, newestFirst, toPageItem } from '../domain/activity-pages';
-import { toActivityDoc, type ActivityDoc } from '../domain/activity-view';
+import { activityCollections, ensureViewIndexes } from '../adapters/view-collections';
+import { activityApi, closeActivityApi } from '../testing/activity-api';
+import { activityMatcher, ActivityFilterQuery, NO_FACTS } from '../domain/activity-filter';
+import { itemMatches, newestFirst } from '../domain/activity-pages';
+import { toActivityDoc, toPageItem, type ActivityDoc } from '../domain/activity-view';
 import { activityEvent } from '../testing/events';
 import { seededRandom } from '../testing/seeded';
 
@@ -60,20 +58,10 @@ describe('activity queries against the paged view', () => {
     const shuffled = [...all].sort(() => random() - 0.5);
     for (let from = 0; from < shuffled.length; from += 400)
       await writeActivities(collections, shuffled.slice(from, from + 500));
-    app = await buildApp({
-      queries: viewQueries(mongo, viewAliases(mongo)),
-      verifyApiKey: () => Promise.resolve({ keyId: 'k', scopes: ['activities:read'] }),
-      now: () => new Date(),
-      tokenRotationAgeMs: 1,
-      logger: pino({ level: 'silent' }),
-    });
+    app = await activityApi(mongo);
   }, 120_000);
 
-  afterAll(async () => {
-    await app.close();
-    await mongo.db.dropDatabase();
-    await mongo.close();
-  });
+  afterAll(() => closeActivityApi(app, mongo));
 
   const pageThrough = async (query: string, limit: number): Promise<Listed[]> => {
     const seen: Listed[] = [];
@@ -91,18 +79,14 @@ describe('activity queries against the paged view', () => {
 
   const expected = (params: Record<string, string>) => {
     const { connector, ...rest } = params;
-    const filters = ActivityFilters.parse({
-      ...rest,
-      ...(rest['from'] ? { from: new Date(rest['from']) } : {}),
-      ...(rest['to'] ? { to: new Date(rest['to']) } : {}),
-    });
+    const filters = ActivityFilterQuery.parse(rest);
     const window = {
       ...(filters.from ? { from: filters.from } : {}),
       ...(filters.to ? { to: filters.to } : {}),
     };
     return all
       .filter((doc) => connector === undefined || doc.connectorIds.includes(connector))
-      .filter((doc) => itemMatches(filters, window, toPageItem(doc)))
+      .filter((doc) => itemMatches(activityMatcher(filters, NO_FACTS), window, toPageItem(doc)))
       .sort(newestFirst)
       .map((doc) => doc._id);
   };
@@ -151,12 +135,7 @@ describe('activity queries against the paged view', () => {
 
   it('answers 503 with Retry-After when a query runs past its time limit', async () => {
     let t = 0;
-    const slow = await buildApp({
-      queries: viewQueries(mongo, viewAliases(mongo)),
-      verifyApiKey: () => Promise.resolve({ keyId: 'k', scopes: ['activities:read'] }),
-      now: () => new Date(),
-      tokenRotationAgeMs: 1,
-      logger: pino({ level: 'silent' }),
+    const slow = await activityApi(mongo, {
       activityLimits: { queryTimeLimitMs: 100 },
       // Every reading of the clock is 60 ms later: the third store call is past the limit.
       clock: () => (t += 60),

@@ -1,9 +1,5 @@
-import { readConsumerLag, type KafkaClient, type KafkaLogger, type PartitionLag } from '@zc/kafka';
-import type { MongoHandle } from '@zc/mongo';
-import { startProjectionConsumer } from '../adapters/consumer';
-import { createProjector, TOPICS_OF_VIEW } from '../adapters/projector';
-import { physicalTopic, type TopicNaming } from '../adapters/topics';
-import { dropViewVersion, ensureViewIndexes, viewAliases, type ViewName } from '../adapters/view-collections';
+import type { PartitionLag } from '@zc/kafka';
+import type { ViewName } from '../domain/view-names';
 
 export interface RebuildProgress {
   phase: 'catching-up' | 'draining-after-switch' | 'done';
@@ -13,14 +9,25 @@ export interface RebuildProgress {
   etaSeconds: number | null;
 }
 
-export interface RebuildOptions {
-  client: KafkaClient;
-  mongo: MongoHandle;
-  naming: TopicNaming;
+/** What the rebuild needs from the views and from Kafka (adapters/rebuild-ports.ts). */
+export interface RebuildPorts {
+  aliases: {
+    version(view: ViewName): Promise<number>;
+    switchTo(view: ViewName, version: number, now: Date): Promise<void>;
+  };
+  /** Empties the view's collections of that version and gives them their indexes. */
+  prepareVersion(view: ViewName, version: number): Promise<void>;
+  /** Projects the view's topics from the beginning into that version, as a fresh consumer group. */
+  startProjection(view: ViewName, version: number, groupId: string): Promise<{ stop(): Promise<void> }>;
+  /** The group's lag over the view's topics. */
+  lag(groupId: string, view: ViewName): Promise<PartitionLag[]>;
+  /** The end offsets of the view's topics now, per `topic/partition`. */
+  endOffsets(view: ViewName): Promise<Map<string, number>>;
+}
+
+export interface RebuildOptions extends RebuildPorts {
   view: ViewName;
-  activityRetentionMs: number;
   now: () => Date;
-  logger: KafkaLogger;
   onProgress?: (progress: RebuildProgress) => void;
   pollIntervalMs?: number;
 }
@@ -44,36 +51,15 @@ const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  * whatever the live consumer wrote to the old version meanwhile is in the new one too.
  */
 export async function rebuildView(options: RebuildOptions): Promise<RebuildResult> {
-  const { mongo, view, naming } = options;
-  const aliases = viewAliases(mongo);
+  const { view, aliases } = options;
   const fromVersion = await aliases.version(view);
   const toVersion = fromVersion + 1;
-  await dropViewVersion(mongo, view, toVersion);
-  await ensureViewIndexes(mongo, view, toVersion);
+  await options.prepareVersion(view, toVersion);
 
-  const topics = TOPICS_OF_VIEW[view].map((topic) => physicalTopic(naming, topic));
   const groupId = `projection-rebuild-${view}-v${String(toVersion)}-${String(options.now().getTime())}`;
-  const projector = createProjector({
-    mongo,
-    views: new Set([view]),
-    versionOf: () => Promise.resolve(toVersion),
-    now: options.now,
-    activityRetentionMs: options.activityRetentionMs,
-  });
-  const runner = await startProjectionConsumer({
-    client: options.client,
-    groupId,
-    naming,
-    topics: TOPICS_OF_VIEW[view],
-    projector,
-    logger: options.logger,
-    maxWaitTimeInMs: 500,
-  });
-
-  const admin = options.client.kafka.admin();
-  await admin.connect();
+  const runner = await options.startProjection(view, toVersion, groupId);
   const startedAt = Date.now();
-  const lag = () => readConsumerLag(admin, [groupId], { topics });
+  const lag = () => options.lag(groupId, view);
   const report = (phase: RebuildProgress['phase'], rows: PartitionLag[], ends?: Map<string, number>) => {
     const total = sum(
       rows,
@@ -98,11 +84,7 @@ export async function rebuildView(options: RebuildOptions): Promise<RebuildResul
     }
     await aliases.switchTo(view, toVersion, options.now());
     // Anything the live consumer fetched before it saw the switch is below these offsets.
-    const ends = new Map<string, number>();
-    for (const topic of topics) {
-      for (const offset of await admin.fetchTopicOffsets(topic))
-        ends.set(`${topic}/${String(offset.partition)}`, Number(offset.high));
-    }
+    const ends = await options.endOffsets(view);
     for (;;) {
       if (report('draining-after-switch', await lag(), ends) === 0) break;
       await wait(options.pollIntervalMs ?? 500);
@@ -111,7 +93,6 @@ export async function rebuildView(options: RebuildOptions): Promise<RebuildResul
     report('done', rows, ends);
     return { view, fromVersion, toVersion, groupId, events: sum(rows, (row) => row.highWatermark - row.lowWatermark) };
   } finally {
-    await admin.disconnect();
     await runner.stop();
   }
 }

@@ -1,12 +1,10 @@
 import { connectMongo, type MongoHandle } from '@zc/mongo';
 
 import { uniqueDatabaseName } from '@zc/testing';
-import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { writeActivities } from '../adapters/activity-store';
-import { activityCollections, ensureViewIndexes, viewAliases } from '../adapters/view-collections';
-import { viewQueries } from '../adapters/view-queries';
-import { buildApp } from '../app';
+import { activityCollections, ensureViewIndexes } from '../adapters/view-collections';
+import { activityApi, closeActivityApi } from '../testing/activity-api';
 import { toActivityDoc } from '../domain/activity-view';
 import { activityEvent } from '../testing/events';
 import type { HttpApp } from '@zc/http';
@@ -37,20 +35,10 @@ describe(`paging through ${String(TOTAL)} activities while new ones arrive`, () 
       );
       await writeActivities(collections, batch);
     }
-    app = await buildApp({
-      queries: viewQueries(mongo, viewAliases(mongo)),
-      verifyApiKey: () => Promise.resolve({ keyId: 'k', scopes: ['activities:read'] }),
-      now: () => new Date(),
-      tokenRotationAgeMs: 1,
-      logger: pino({ level: 'silent' }),
-    });
+    app = await activityApi(mongo);
   }, 120_000);
 
-  afterAll(async () => {
-    await app.close();
-    await mongo.db.dropDatabase();
-    await mongo.close();
-  });
+  afterAll(() => closeActivityApi(app, mongo));
 
   it(
     'returns every activity that existed before the first page exactly once',

@@ -8,13 +8,15 @@ import { backfillEnds } from './adapters/backfill-ends';
 import { projectionMetrics } from './adapters/projection-metrics';
 import { createProjector } from './adapters/projector';
 import { startRetentionJob } from './adapters/retention-job';
-import { statusDocumentAt } from './adapters/status-store';
+import { statusDocumentAt } from './domain/status-document';
 import { startStatusSweep } from './adapters/status-sweep';
 import { topicSpecs, type TopicNaming } from './adapters/topics';
-import { ensureViewIndexes, statusCollections, VIEW_NAMES, viewAliases } from './adapters/view-collections';
+import { ensureUserParts } from './adapters/user-store';
+import { ensureViewIndexes, statusCollections, userCollections, viewAliases } from './adapters/view-collections';
+import { VIEW_NAMES } from './domain/view-names';
 import { viewQueries } from './adapters/view-queries';
 import { buildApp } from './app';
-import type { ActivityRouteLimits } from './api/activity-routes';
+import type { ActivityRouteLimits } from './http/activity-routes';
 import { startLagMonitoring } from './adapters/lag-monitoring';
 
 export interface ProjectionServiceOptions {
@@ -55,6 +57,7 @@ export async function startProjectionService(options: ProjectionServiceOptions):
   await ensureTopics(client, topicSpecs(naming, TOPIC_NAMES, options.partitions));
   const aliases = viewAliases(mongo);
   for (const view of VIEW_NAMES) await ensureViewIndexes(mongo, view, await aliases.version(view));
+  await ensureUserParts(userCollections(mongo, await aliases.version('users')));
 
   // Readiness asks for the runner, which starts after the app exists.
   const consumer: { runner?: ConsumerRunner } = {};

@@ -3,35 +3,27 @@ import { finished } from 'node:stream/promises';
 import { NotFoundError, ValidationError } from '@zc/errors';
 import { createAdmission, requireScopes, type HttpApp } from '@zc/http';
 import { z } from 'zod';
-import type { ViewQueries } from '../adapters/view-queries';
-import { ActivityFilters } from '../domain/activity-filter';
-import type { PageItem } from '../domain/activity-pages';
+import { ActivityFilterQuery, type ActivityFilters } from '../domain/activity-filter';
+import type { ActivityDoc, PageItem } from '../domain/activity-view';
+import type { ActivityMatch, ActivityPage, ActivityQuery, Page } from '../domain/activity-query';
+import type { UserDoc } from '../domain/user-view';
 import { decodeCursor, decodeDateCursor, encodeCursor } from './cursor';
-import { ActivityDetailResponse, ActivityListResponse, LimitQuery, UserListResponse } from './schemas';
+import {
+  ActivityDetailResponse,
+  ActivityListResponse,
+  LimitQuery,
+  UserListResponse,
+  type ActivityResponse,
+} from './schemas';
 
-const Instant = z.iso.datetime({ offset: true }).transform((value) => new Date(value));
-
-/** Filters shared by the list and the export; the domain's filter schema says what each one means. */
-const FilterQuery = z.object({
-  connector: ActivityFilters.shape.connector,
-  actorId: ActivityFilters.shape.actorId,
-  actorType: ActivityFilters.shape.actorType,
-  action: ActivityFilters.shape.action,
-  sourceType: ActivityFilters.shape.sourceType,
-  ip: ActivityFilters.shape.ip.describe('an IP address or a CIDR range'),
-  q: ActivityFilters.shape.q.describe('case-insensitive text in the description, action label or actor name'),
-  from: Instant.optional().describe('inclusive, ISO-8601'),
-  to: Instant.optional().describe('exclusive, ISO-8601'),
-});
-
-const ActivitiesQuery = FilterQuery.extend({
+const ActivitiesQuery = ActivityFilterQuery.extend({
   limit: LimitQuery,
   cursor: z.string().min(1).optional(),
 })
   // An unknown parameter (a misspelt filter) must fail loudly, not silently return everything.
   .strict();
 
-const ExportQuery = FilterQuery.strict();
+const ExportQuery = ActivityFilterQuery.strict();
 
 const UsersQuery = z
   .object({
@@ -41,22 +33,15 @@ const UsersQuery = z
   })
   .strict();
 
-const present = (item: PageItem, connectorIds: readonly string[]) => ({
-  activityId: item._id,
+const present = ({ _id, ...item }: PageItem, connectorIds: readonly string[]): ActivityResponse => ({
+  activityId: _id,
   connectorIds: [...connectorIds].sort(),
-  account: item.account,
-  auditLogId: item.auditLogId,
+  ...item,
   occurredAt: item.occurredAt.toISOString(),
   collectedAt: item.collectedAt.toISOString(),
-  actor: item.actor,
-  action: item.action,
-  actionLabel: item.actionLabel,
-  source: item.source,
-  description: item.description,
-  ipAddress: item.ipAddress,
 });
 
-const definedFilters = (filters: z.output<typeof FilterQuery>): ActivityFilters => {
+const definedFilters = (filters: ActivityFilters): ActivityFilters => {
   if (filters.from && filters.to && filters.from >= filters.to) {
     throw new ValidationError('The time range is empty.', {
       fields: [{ field: 'querystring.from', message: 'must be before `to`' }],
@@ -77,8 +62,18 @@ export interface ActivityRouteLimits {
   maxExports: number;
 }
 
+/** What the activity and user routes read (the views, through their aliases). */
+export interface ActivityQueries {
+  /** A page of matches, newest first. */
+  activities(query: ActivityQuery, limit: number): Promise<ActivityPage>;
+  /** Every match, newest first, read as the consumer pulls. */
+  activityStream(query: ActivityQuery): Promise<AsyncGenerator<ActivityMatch>>;
+  activity(activityId: string): Promise<ActivityDoc | null>;
+  users(connector: string | undefined, limit: number, after?: string): Promise<Page<UserDoc>>;
+}
+
 export interface ActivityRouteDeps {
-  queries: ViewQueries;
+  queries: ActivityQueries;
   limits: ActivityRouteLimits;
   /** Monotonic milliseconds, for deadlines. */
   clock: () => number;

@@ -1,8 +1,9 @@
 import { requireScopes, type HttpApp } from '@zc/http';
 import { NotFoundError } from '@zc/errors';
 import { z } from 'zod';
-import { statusDocumentAt } from '../adapters/status-store';
-import type { ViewQueries } from '../adapters/view-queries';
+import { statusDocumentAt } from '../domain/status-document';
+import type { Page } from '../domain/activity-query';
+import type { HistoryDocument, StatusDocument } from '../domain/status-document';
 import { presentConnector } from './connector-presenter';
 import { decodeCursor, encodeCursor } from './cursor';
 import {
@@ -13,8 +14,16 @@ import {
   LimitQuery,
 } from './schemas';
 
+/** What the connector routes read from the status view. */
+export interface ConnectorQueries {
+  connectors(limit: number, after: string | undefined): Promise<Page<StatusDocument>>;
+  /** Null while no connector event is known (a document holding only an activity summary). */
+  connector(connectorId: string): Promise<StatusDocument | null>;
+  history(connectorId: string, limit: number, after?: { value: unknown; id: string }): Promise<Page<HistoryDocument>>;
+}
+
 export interface ConnectorRouteDeps {
-  queries: ViewQueries;
+  queries: ConnectorQueries;
   now: () => Date;
   tokenRotationAgeMs: number;
 }

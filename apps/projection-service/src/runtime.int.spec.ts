@@ -5,10 +5,11 @@ import { uniqueDatabaseName, uniqueName, waitFor } from '@zc/testing';
 import { pino } from 'pino';
 import { isDeepStrictEqual } from 'node:util';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { activityCollection, statusCollections, userCollection } from './adapters/view-collections';
+import { rebuildPorts } from './adapters/rebuild-ports';
+import { activityCollection, statusCollections, userCollection, userCollections } from './adapters/view-collections';
+import { rebuildView } from './application/rebuild-view';
 import { foldAll } from './domain/view-fold';
-import { startProjectionService, type ProjectionService } from './projection-service';
-import { rebuildView } from './rebuild/rebuild-view';
+import { startProjectionService, type ProjectionService } from './runtime';
 import { workload } from './testing/workload';
 import { publishEvents } from './testing/kafka-feed';
 
@@ -146,17 +147,21 @@ describe('projection service against Kafka and FerretDB', () => {
   it('rebuilds each view into a new version equal to the live one and switches the alias', async () => {
     for (const view of ['activities', 'users', 'status'] as const) {
       const progress: string[] = [];
-      const result = await rebuildView({
+      const ports = await rebuildPorts({
         client: createKafkaClient({ brokers: inject('kafkaBrokers'), clientId: 'rebuild', logger: silentLogger }),
         mongo,
         naming,
-        view,
         activityRetentionMs: 365 * 86_400_000,
         now: () => NOW,
         logger: silentLogger,
+      });
+      const result = await rebuildView({
+        ...ports,
+        view,
+        now: () => NOW,
         pollIntervalMs: 200,
         onProgress: (p) => progress.push(p.phase),
-      });
+      }).finally(() => ports.close());
       expect(result.toVersion).toBe(2);
       expect(progress).toContain('done');
     }
@@ -172,6 +177,10 @@ describe('projection service against Kafka and FerretDB', () => {
       await userCollection(mongo, 2).find().sort({ _id: 1 }).toArray(),
     ];
     expect(isDeepStrictEqual(users[1], users[0])).toBe(true);
+    const admins = await Promise.all(
+      [1, 2].map((version) => userCollections(mongo, version).admins.find().sort({ _id: 1 }).toArray()),
+    );
+    expect(admins[1]).toEqual(admins[0]);
     const state = async (version: number) =>
       (await statusCollections(mongo, version).status.find().sort({ _id: 1 }).toArray()).map(
         ({ version: _v, statusSince: _s, cause: _c, ...doc }) => doc,

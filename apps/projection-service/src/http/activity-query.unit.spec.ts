@@ -1,7 +1,6 @@
 import { pino } from 'pino';
 import { describe, expect, it } from 'vitest';
-import type { ViewQueries } from '../adapters/view-queries';
-import { buildApp } from '../app';
+import { buildApp, type AppDeps } from '../app';
 
 // A misspelt filter must not quietly widen the answer to every connector's activities.
 describe('activity query parameters', () => {
@@ -10,7 +9,7 @@ describe('activity query parameters', () => {
       queries: {
         activities: () => Promise.resolve({ items: [], next: null }),
         users: () => Promise.resolve({ items: [], next: null }),
-      } as unknown as ViewQueries,
+      } as unknown as AppDeps['queries'],
       verifyApiKey: () => Promise.resolve({ keyId: 'k', scopes: ['activities:read'] }),
       now: () => new Date(0),
       tokenRotationAgeMs: 1,
