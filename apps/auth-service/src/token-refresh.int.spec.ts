@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { ConnectorEvent } from '@zc/contracts';
-import { sealedSecretSchema, unseal } from '@zc/secrets';
+import { openTokenBundle, type ConnectorEvent } from '@zc/contracts';
 import { uniqueDatabaseName, uniqueName, waitFor } from '@zc/testing';
 import { createZendeskOAuth, OAuthError } from '@zc/zendesk';
 import { auth, seedZendesk, startAuthHarness, type AuthHarness, type SeedOptions } from './testing/auth-harness';
@@ -50,9 +49,7 @@ async function connected(subdomain: string, seed: SeedOptions) {
 
 const bundleOf = (id: string, event: ConnectorEvent) => {
   if (event.type !== 'ConnectorAuthorized' && event.type !== 'ConnectorTokenRefreshed') throw new Error(event.type);
-  return JSON.parse(
-    unseal(h.runtime.deps.keyRing, sealedSecretSchema.parse(event.data.tokenBundle), `token-bundle:${id}`),
-  ) as { accessToken: string; refreshToken: string | null };
+  return openTokenBundle(h.runtime.deps.keyRing, id, event.data.tokenBundle);
 };
 
 describe('token lifecycle', () => {

@@ -65,3 +65,7 @@ export {
   type TopicSpec,
 } from './topic-catalog';
 export { jsonSchemaFileName, jsonSchemaFiles } from './json-schema-files';
+
+export { encryptionContexts } from './secrets/encryption-contexts';
+export { TokenBundle, openTokenBundle, sealTokenBundle, type TokenBundleInput } from './secrets/token-bundle';
+export { openClientSecret, sealClientSecret } from './secrets/client-secret';

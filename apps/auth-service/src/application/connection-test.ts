@@ -1,8 +1,7 @@
-import type { ConnectionCheck } from '@zc/contracts';
+import { openTokenBundle, type ConnectionCheck } from '@zc/contracts';
 import type { ZendeskUser } from '@zc/zendesk';
 import { commandMeta } from './command-meta';
 import type { AuthDeps, RequestContext } from './deps';
-import { openTokenBundle } from './secrets';
 import { notAdminMessage, upstreamFailure } from './zendesk-failures';
 
 const skipped = (name: string, message: string): ConnectionCheck => ({

@@ -1,4 +1,4 @@
-import type { TokenMetadata } from '@zc/contracts';
+import { encryptionContexts, sealTokenBundle, type TokenMetadata } from '@zc/contracts';
 import { unseal } from '@zc/secrets';
 import type { TokenGrant, ZendeskClient } from '@zc/zendesk';
 import type { OAuthStateRecord } from '../adapters/oauth-states';
@@ -6,7 +6,6 @@ import type { ConnectorState } from '../domain/connector-state';
 import { commandMeta } from './command-meta';
 import { hashState, openClientSecret } from './connectors';
 import { ZENDESK_SCOPES, type AuthDeps, type RequestContext } from './deps';
-import { sealTokenBundle, verifierContext } from './secrets';
 import { exchangeFailure, notAdminMessage, PLAN_MESSAGE, upstreamFailure, type Failure } from './zendesk-failures';
 
 export interface CallbackQuery {
@@ -101,7 +100,7 @@ async function authorize(deps: AuthDeps, connector: ConnectorState, record: OAut
     grant = await oauth.exchangeCode({
       code: query.code,
       redirectUri: record.redirectUrl,
-      codeVerifier: unseal(deps.keyRing, record.verifier, verifierContext(record._id)),
+      codeVerifier: unseal(deps.keyRing, record.verifier, encryptionContexts.oauthVerifier(record._id)),
       scopes: ZENDESK_SCOPES,
     });
   } catch (error) {

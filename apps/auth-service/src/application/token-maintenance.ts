@@ -1,3 +1,4 @@
+import { openTokenBundle, sealTokenBundle } from '@zc/contracts';
 import { OAuthError } from '@zc/zendesk';
 import type { ConnectorState } from '../domain/connector-state';
 import { tokenActionFor } from '../domain/token-policy';
@@ -5,7 +6,6 @@ import { commandMeta } from './command-meta';
 import { openClientSecret } from './connectors';
 import type { AuthDeps, RequestContext } from './deps';
 import { tokenMetadataOf } from './oauth-callback';
-import { openTokenBundle, sealTokenBundle } from './secrets';
 
 export type MaintenanceResult = 'refreshed' | 'rotation_due' | 'needs_reconnect' | 'skipped' | 'failed';
 
@@ -52,7 +52,7 @@ export async function maintainToken(deps: AuthDeps, connector: ConnectorState): 
     const provisional = {
       ...connector.token.metadata,
       expiresAt: expiresIn === null ? null : new Date(now.getTime() + expiresIn * 1_000).toISOString(),
-      refreshable: typeof grant.refresh_token === 'string',
+      refreshable: typeof grant.refresh_token === 'string' && grant.refresh_token.length > 0,
     };
     const token = await tokenMetadataOf(deps.zendesk.api(connector.endpoint, grant.access_token), grant, now).catch(
       () => provisional,

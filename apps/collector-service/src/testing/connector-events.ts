@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { toEventMessage, type ConnectorEvent } from '@zc/contracts';
+import { sealClientSecret, sealTokenBundle, toEventMessage, type ConnectorEvent } from '@zc/contracts';
 import { createPublisher, type KafkaClient, type Publisher } from '@zc/kafka';
-import { seal, type KeyRing } from '@zc/secrets';
+import type { KeyRing } from '@zc/secrets';
 
 /**
  * Plays the auth service in tests and benchmarks: appends a connector's events to `connector.events`
@@ -49,7 +49,7 @@ export class ConnectorEventWriter {
       {
         name: `Zendesk ${subdomain}`,
         clientId: 'cas',
-        clientSecret: seal(this.ring, 'client-secret-value', `client-secret:${connectorId}`),
+        clientSecret: sealClientSecret(this.ring, connectorId, 'client-secret-value'),
         subdomain,
         endpoint: `${subdomain}.zendesk.com`,
         rateLimitPerMinute,
@@ -60,7 +60,7 @@ export class ConnectorEventWriter {
   }
 
   #bundle(connectorId: string, accessToken: string) {
-    return seal(this.ring, JSON.stringify({ accessToken, refreshToken: null }), `token-bundle:${connectorId}`);
+    return sealTokenBundle(this.ring, connectorId, { accessToken, refreshToken: null });
   }
 
   authorized(connectorId: string, accessToken: string, authorizedAt = new Date()): Promise<void> {

@@ -1,8 +1,8 @@
+import { openTokenBundle } from '@zc/contracts';
 import type { KeyRing } from '@zc/secrets';
 import { createZendeskClient, type ResponseMeta, type ZendeskClient } from '@zc/zendesk';
 import type { CollectorMetrics } from '../adapters/collector-metrics';
 import type { ConnectorDoc } from '../adapters/connector-store';
-import { accessTokenOf } from '../adapters/token';
 import { createGatedTransport } from '../adapters/zendesk-transport';
 import type { ConnectorBudget } from './connector-budget';
 
@@ -64,7 +64,8 @@ export class ZendeskAccess {
     if (this.#token?.version !== tokenVersion) {
       this.#token = {
         version: tokenVersion,
-        value: accessTokenOf(this.deps.keyRing, this.deps.connectorId, tokenBundle),
+        // The refresh token stays with the auth service; only the access token is kept, in memory.
+        value: openTokenBundle(this.deps.keyRing, this.deps.connectorId, tokenBundle).accessToken,
       };
     }
     return this.#token.value;
