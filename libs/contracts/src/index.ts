@@ -26,6 +26,7 @@ export { defineUpcaster, type Upcaster, type UpcastResult } from './versioning/u
 
 export {
   allEventDefinitions,
+  currentSchemaVersion,
   eventDefinitionsOf,
   eventTypesOf,
   topicOfEventType,
@@ -34,6 +35,8 @@ export {
   type EventType,
   type TopicEventMap,
 } from './event-registry';
+export { FIRST_SEQUENCE, NO_SEQUENCE, sequenceAfter } from './sequence';
+export { newEvent, type EnvelopeFields, type EventData, type EventOfType } from './new-event';
 export { parseEvent, parseEventJson } from './parse-event';
 export {
   ContractViolationError,

@@ -1,11 +1,20 @@
 import { randomUUID } from 'node:crypto';
-import { sealClientSecret, sealTokenBundle, toEventMessage, type ConnectorEvent } from '@zc/contracts';
+import {
+  FIRST_SEQUENCE,
+  newEvent,
+  sealClientSecret,
+  sealTokenBundle,
+  toEventMessage,
+  type ConnectorEvent,
+  type EventData,
+} from '@zc/contracts';
 import { createPublisher, type KafkaClient, type Publisher } from '@zc/kafka';
 import type { KeyRing } from '@zc/secrets';
 
 /**
  * Plays the auth service in tests and benchmarks: appends a connector's events to `connector.events`
- * with gap-free sequences, sealing tokens exactly as the auth service does.
+ * with gap-free sequences from the stated origin, each envelope and sealed token built by the same
+ * contracts functions the auth service uses.
  */
 export class ConnectorEventWriter {
   readonly #publisher: Publisher;
@@ -22,41 +31,37 @@ export class ConnectorEventWriter {
   connect = (): Promise<void> => this.#publisher.connect();
   disconnect = (): Promise<void> => this.#publisher.disconnect();
 
-  async #append(connectorId: string, type: ConnectorEvent['type'], data: unknown, schemaVersion = 1): Promise<void> {
-    const sequence = this.#sequences.get(connectorId) ?? 0;
+  async #append<T extends ConnectorEvent['type']>(connectorId: string, type: T, data: EventData<T>): Promise<void> {
+    const sequence = this.#sequences.get(connectorId) ?? FIRST_SEQUENCE;
     this.#sequences.set(connectorId, sequence + 1);
     const now = new Date().toISOString();
-    const event = {
-      eventId: randomUUID(),
+    const event = newEvent(
       type,
-      schemaVersion,
-      connectorId,
-      sequence,
-      occurredAt: now,
-      recordedAt: now,
-      actor: { kind: 'system' },
-      correlationId: randomUUID(),
-      causationId: null,
+      {
+        eventId: randomUUID(),
+        connectorId,
+        sequence,
+        occurredAt: now,
+        recordedAt: now,
+        actor: { kind: 'system' },
+        correlationId: randomUUID(),
+        causationId: null,
+      },
       data,
-    } as ConnectorEvent;
+    );
     await this.#publisher.publish(this.topic, [toEventMessage('connector.events', event)]);
   }
 
   registered(connectorId: string, subdomain: string, rateLimitPerMinute = 200): Promise<void> {
-    return this.#append(
-      connectorId,
-      'ConnectorRegistered',
-      {
-        name: `Zendesk ${subdomain}`,
-        clientId: 'cas',
-        clientSecret: sealClientSecret(this.ring, connectorId, 'client-secret-value'),
-        subdomain,
-        endpoint: `${subdomain}.zendesk.com`,
-        rateLimitPerMinute,
-        redirectUrl: 'https://c.example.com/api/oauth/saga',
-      },
-      2,
-    );
+    return this.#append(connectorId, 'ConnectorRegistered', {
+      name: `Zendesk ${subdomain}`,
+      clientId: 'cas',
+      clientSecret: sealClientSecret(this.ring, connectorId, 'client-secret-value'),
+      subdomain,
+      endpoint: `${subdomain}.zendesk.com`,
+      rateLimitPerMinute,
+      redirectUrl: 'https://c.example.com/api/oauth/saga',
+    });
   }
 
   #bundle(connectorId: string, accessToken: string) {

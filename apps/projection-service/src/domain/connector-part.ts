@@ -1,4 +1,4 @@
-import type { ConnectionCheck, ConnectorEvent } from '@zc/contracts';
+import { NO_SEQUENCE, type ConnectionCheck, type ConnectorEvent } from '@zc/contracts';
 import type { Lifecycle } from './status-rules';
 import { later, utc } from './time';
 
@@ -12,7 +12,7 @@ export interface TokenInfo {
 
 /** What the connector stream (`connector.events`) says about a connector. */
 export interface ConnectorPart {
-  /** Last applied sequence of the connector stream; -1 before any. */
+  /** Last applied sequence of the connector stream; NO_SEQUENCE before any. */
   position: number;
   lifecycle: Lifecycle;
   name: string | null;
@@ -32,7 +32,7 @@ export interface ConnectorPart {
 }
 
 export const initialConnectorPart = (): ConnectorPart => ({
-  position: -1,
+  position: NO_SEQUENCE,
   lifecycle: 'unknown',
   name: null,
   subdomain: null,
