@@ -53,19 +53,22 @@ export {
   type EventMessage,
 } from './event-message';
 
-export { TOPIC_NAMES, dlqTopicName, isTopicName, type TopicName } from './topic-names';
+export { TOPIC_NAMES, brokerTopicName, dlqTopicName, isTopicName, type TopicName } from './topic-names';
 export {
   DEFAULT_ACTIVITY_RETENTION_MS,
   DEFAULT_PARTITIONS,
   LONG_RETENTION_MS,
   RETAIN_FOREVER,
   TopicCatalogOptions,
-  kafkaTopicConfig,
+  brokerTopicSpecs,
   topicCatalog,
+  type BrokerTopicSpec,
   type DlqTopicSpec,
+  type ProvisioningOptions,
   type TopicKey,
   type TopicRetention,
   type TopicSpec,
+  type TopicUse,
 } from './topic-catalog';
 export { jsonSchemaFileName, jsonSchemaFiles } from './json-schema-files';
 
