@@ -9,7 +9,6 @@ export interface AppDeps {
   queries: ViewQueries;
   verifyApiKey: VerifyApiKey;
   now: () => Date;
-  tokenRotationAgeMs: number;
   logger?: Logger | { level: 'silent' | 'info' | 'debug' | 'warn' | 'error' };
   readiness?: Record<string, () => Promise<boolean> | boolean>;
   /** Time limits and concurrency caps of the activity routes; defaults suit one 2-core instance. */

@@ -10,7 +10,6 @@ const build = () =>
     queries: {} as ViewQueries,
     verifyApiKey: () => Promise.resolve(null),
     now: () => new Date(0),
-    tokenRotationAgeMs: 1,
     logger: pino({ level: 'silent' }),
   });
 

@@ -15,6 +15,7 @@ export {
 export * from './events/connector-registration';
 export * from './events/connector-authorization';
 export * from './events/connector-operations';
+export * from './events/token-rotation';
 export { ConnectorEvent, connectorEventDefinitions } from './events/connector-events';
 export * from './events/collection-events';
 export * from './events/activity-events';

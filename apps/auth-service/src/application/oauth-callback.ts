@@ -69,6 +69,7 @@ export async function handleOAuthCallback(
       meta: commandMeta(deps, context(record)),
       stateHash,
       ...outcome.command,
+      rotationAgeMs: deps.tokenRotationAgeMs,
     });
   } catch (error) {
     await outcome.revoke();

@@ -22,13 +22,12 @@ const systemContext = (): RequestContext => ({
  */
 export async function maintainToken(deps: AuthDeps, connector: ConnectorState): Promise<MaintenanceResult> {
   const now = deps.now();
-  const action = tokenActionFor(connector, now.toISOString(), deps.tokenRotationAgeMs);
+  const action = tokenActionFor(connector, now.toISOString());
   const context = { ...systemContext(), correlationId: `token-maintenance:${connector.connectorId}` };
   if (action.kind === 'rotation_due') {
     const { events } = await deps.repository.execute(connector.connectorId, {
       type: 'FlagTokenRotation',
       meta: commandMeta(deps, context),
-      rotationAgeMs: deps.tokenRotationAgeMs,
     });
     return events.length > 0 ? 'rotation_due' : 'skipped';
   }
@@ -62,6 +61,7 @@ export async function maintainToken(deps: AuthDeps, connector: ConnectorState): 
       meta: commandMeta(deps, context),
       tokenBundle,
       token,
+      rotationAgeMs: deps.tokenRotationAgeMs,
     });
     return 'refreshed';
   } catch (error) {

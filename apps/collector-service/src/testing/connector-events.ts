@@ -1,9 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import {
+  DEFAULT_TOKEN_ROTATION_AGE_MS,
   FIRST_SEQUENCE,
   newEvent,
   sealClientSecret,
   sealTokenBundle,
+  tokenRotationDueAt,
   toEventMessage,
   type ConnectorEvent,
   type EventData,
@@ -64,6 +66,12 @@ export class ConnectorEventWriter {
     });
   }
 
+  /** A legacy (non-expiring) token, with the rotation time the auth service writes at its default age. */
+  #token(zendeskTokenId: number, issuedAt: string) {
+    const token = { zendeskTokenId, scopes: ['users:read', 'auditlogs:read'], expiresAt: null, refreshable: false };
+    return { ...token, rotationDueAt: tokenRotationDueAt(token, issuedAt, DEFAULT_TOKEN_ROTATION_AGE_MS) };
+  }
+
   #bundle(connectorId: string, accessToken: string) {
     return sealTokenBundle(this.ring, connectorId, { accessToken, refreshToken: null });
   }
@@ -71,17 +79,18 @@ export class ConnectorEventWriter {
   authorized(connectorId: string, accessToken: string, authorizedAt = new Date()): Promise<void> {
     return this.#append(connectorId, 'ConnectorAuthorized', {
       tokenBundle: this.#bundle(connectorId, accessToken),
-      token: { zendeskTokenId: 1, scopes: ['users:read', 'auditlogs:read'], expiresAt: null, refreshable: false },
+      token: this.#token(1, authorizedAt.toISOString()),
       authorizingUser: { zendeskUserId: 1, email: 'ada@example.test', role: 'admin' },
       authorizedAt: authorizedAt.toISOString(),
     });
   }
 
   tokenRefreshed(connectorId: string, accessToken: string): Promise<void> {
+    const refreshedAt = new Date().toISOString();
     return this.#append(connectorId, 'ConnectorTokenRefreshed', {
       tokenBundle: this.#bundle(connectorId, accessToken),
-      token: { zendeskTokenId: 2, scopes: ['users:read', 'auditlogs:read'], expiresAt: null, refreshable: false },
-      refreshedAt: new Date().toISOString(),
+      token: this.#token(2, refreshedAt),
+      refreshedAt,
     });
   }
 

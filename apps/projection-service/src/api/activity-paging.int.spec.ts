@@ -41,7 +41,6 @@ describe(`paging through ${String(TOTAL)} activities while new ones arrive`, () 
       queries: viewQueries(mongo, viewAliases(mongo)),
       verifyApiKey: () => Promise.resolve({ keyId: 'k', scopes: ['activities:read'] }),
       now: () => new Date(),
-      tokenRotationAgeMs: 1,
       logger: pino({ level: 'silent' }),
     });
   }, 120_000);

@@ -64,7 +64,6 @@ describe('activity queries against the paged view', () => {
       queries: viewQueries(mongo, viewAliases(mongo)),
       verifyApiKey: () => Promise.resolve({ keyId: 'k', scopes: ['activities:read'] }),
       now: () => new Date(),
-      tokenRotationAgeMs: 1,
       logger: pino({ level: 'silent' }),
     });
   }, 120_000);
@@ -155,7 +154,6 @@ describe('activity queries against the paged view', () => {
       queries: viewQueries(mongo, viewAliases(mongo)),
       verifyApiKey: () => Promise.resolve({ keyId: 'k', scopes: ['activities:read'] }),
       now: () => new Date(),
-      tokenRotationAgeMs: 1,
       logger: pino({ level: 'silent' }),
       activityLimits: { queryTimeLimitMs: 100 },
       // Every reading of the clock is 60 ms later: the third store call is past the limit.

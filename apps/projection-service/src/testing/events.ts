@@ -47,7 +47,9 @@ const MINUTE = 60_000;
 export function connectorScenario(connectorId: string, account: string, startMs: number, random: () => number) {
   let seq = FIRST_SEQUENCE;
   const at = (minutes: number) => startMs + minutes * MINUTE;
-  const token = { zendeskTokenId: 7, scopes: ['read'], expiresAt: new Date(at(600)).toISOString(), refreshable: true };
+  // An expiring token, as the auth service records one: refreshed, never due for rotation.
+  const expiresAt = new Date(at(600)).toISOString();
+  const token = { zendeskTokenId: 7, scopes: ['read'], expiresAt, refreshable: true, rotationDueAt: null };
   const connector: ConnectorEvent[] = [
     envelope('ConnectorRegistered', connectorId, seq++, at(0), {
       name: `Connector ${connectorId}`,
