@@ -129,7 +129,6 @@ async function main(): Promise<void> {
       verifyApiKey: (presented) =>
         Promise.resolve(presented === KEY ? { keyId: 'bench', scopes: ['activities:read', 'connectors:read'] } : null),
       now: () => new Date(END),
-      tokenRotationAgeMs: 180 * DAY,
       logger: pino({ level: 'silent' }),
       // One IP stands for 20 clients here: the per-client limit (600/min) would answer most of them 429 and the
       // figure would measure that limit, not the activity routes' own time limit and concurrency cap.

@@ -121,7 +121,6 @@ async function main(): Promise<void> {
       verifyApiKey: () => Promise.resolve({ keyId: 'bench', scopes: ['activities:read', 'connectors:read'] }),
       activityRetentionMs: 365 * 86_400_000,
       retentionIntervalMs: 3_600_000,
-      tokenRotationAgeMs: 180 * 86_400_000,
       now: () => new Date(),
       logger: pino({ level: 'silent' }),
       kafkaLogger: silentLogger,

@@ -1,4 +1,5 @@
 import { envDurationMs, envList, envPort, parseConfig, type Env } from '@zc/config';
+import { DEFAULT_TOKEN_ROTATION_AGE_MS } from '@zc/contracts';
 import { z } from 'zod';
 
 const positiveInt = () =>
@@ -34,8 +35,11 @@ export const AuthConfigSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** How often the token-maintenance loop looks at every connector. */
   TOKEN_MAINTENANCE_INTERVAL: envDurationMs().default(60_000),
-  /** Legacy (non-expiring) tokens older than this raise ConnectorTokenRotationDue (design §1.7: 6 months). */
-  TOKEN_ROTATION_AGE: envDurationMs().default(180 * 86_400_000),
+  /**
+   * Age at which a token without expiry is due for rotation (design §1.7: 6 months); written into each
+   * token's `rotationDueAt` when it is issued, so it applies to tokens issued from then on.
+   */
+  TOKEN_ROTATION_AGE: envDurationMs().default(DEFAULT_TOKEN_ROTATION_AGE_MS),
   /** Life of an OAuth `state` between "authorize" and the callback. */
   OAUTH_STATE_TTL: envDurationMs().default(600_000),
   /** Admin API requests per key (or IP) per minute. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { unseal, sealedSecretSchema } from '@zc/secrets';
+import { openTokenBundle } from '@zc/contracts';
 import { waitFor } from '@zc/testing';
 import { createZendeskClient } from '@zc/zendesk';
 import { auth, seedZendesk, authHarnessForFile, type SeedOptions } from './testing/auth-harness';
@@ -69,13 +69,7 @@ describe('connecting Zendesk (register → authorize → consent → callback)',
     expect(authorized.actor).toEqual({ kind: 'admin_key', id: '0123456789abcdef' });
     expect(authorized.sequence).toBe(3);
     expect(authorized.data.authorizingUser).toMatchObject({ email: 'ada@acme.test', role: 'admin' });
-    const bundle = JSON.parse(
-      unseal(
-        h().runtime.deps.keyRing,
-        sealedSecretSchema.parse(authorized.data.tokenBundle),
-        `token-bundle:${connectorId}`,
-      ),
-    ) as { accessToken: string; refreshToken: string | null };
+    const bundle = openTokenBundle(h().runtime.deps.keyRing, connectorId, authorized.data.tokenBundle);
     const api = createZendeskClient({
       endpoint: 'acme.zendesk.com',
       accessToken: bundle.accessToken,

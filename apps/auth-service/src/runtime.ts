@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { API_KEY_SCOPES, createApiKeyStore, type ApiKeyStore } from '@zc/api-keys';
-import { topicCatalog, type ConnectorEvent } from '@zc/contracts';
+import { brokerTopicName, brokerTopicSpecs, type ConnectorEvent } from '@zc/contracts';
 import { createEventStore } from '@zc/event-store';
 import { createOutboxRelay, type OutboxRelay } from '@zc/event-store';
 import { createKafkaClient, createPublisher, ensureTopics, type KafkaLogger } from '@zc/kafka';
@@ -61,15 +61,9 @@ export async function createAuthRuntime(options: AuthRuntimeOptions): Promise<Au
     clientId: 'auth-service',
     logger: kafkaLogger,
   });
-  const connectorTopic = `${config.KAFKA_TOPIC_PREFIX}connector.events`;
-  const spec = topicCatalog({ partitions: config.KAFKA_TOPIC_PARTITIONS }).find((t) => t.name === 'connector.events');
-  await ensureTopics(kafka, [
-    {
-      name: connectorTopic,
-      partitions: spec?.partitions ?? config.KAFKA_TOPIC_PARTITIONS,
-      ...(spec?.retention.cleanupPolicy === 'delete' ? { retentionMs: spec.retention.retentionMs } : {}),
-    },
-  ]);
+  const connectorTopic = brokerTopicName(config.KAFKA_TOPIC_PREFIX, 'connector.events');
+  const topics = { prefix: config.KAFKA_TOPIC_PREFIX, partitions: config.KAFKA_TOPIC_PARTITIONS };
+  await ensureTopics(kafka, brokerTopicSpecs(topics, { writes: ['connector.events'] }));
   const publisher = createPublisher(kafka);
   await publisher.connect();
 

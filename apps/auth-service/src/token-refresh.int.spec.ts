@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ConnectorEvent } from '@zc/contracts';
-import { sealedSecretSchema, unseal } from '@zc/secrets';
+import { openTokenBundle, type ConnectorEvent } from '@zc/contracts';
 import { waitFor } from '@zc/testing';
 import { createZendeskOAuth, OAuthError } from '@zc/zendesk';
 import { auth, followCallback, registerAndConsent, authHarnessForFile, type SeedOptions } from './testing/auth-harness';
@@ -15,9 +14,7 @@ async function connected(subdomain: string, seed: SeedOptions) {
 
 const bundleOf = (id: string, event: ConnectorEvent) => {
   if (event.type !== 'ConnectorAuthorized' && event.type !== 'ConnectorTokenRefreshed') throw new Error(event.type);
-  return JSON.parse(
-    unseal(h().runtime.deps.keyRing, sealedSecretSchema.parse(event.data.tokenBundle), `token-bundle:${id}`),
-  ) as { accessToken: string; refreshToken: string | null };
+  return openTokenBundle(h().runtime.deps.keyRing, id, event.data.tokenBundle);
 };
 
 describe('token lifecycle', () => {

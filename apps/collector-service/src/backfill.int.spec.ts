@@ -1,4 +1,4 @@
-import { activityIdFor } from '@zc/contracts';
+import { activityIdFor, FIRST_SEQUENCE } from '@zc/contracts';
 import { waitFor } from '@zc/testing';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Collector } from './runtime';
@@ -67,7 +67,7 @@ describe('collector backfill and continuous collection', () => {
 
     // Gap-free per-connector sequence, and each activity published exactly once without a crash.
     const sequences = activities.events.map((event) => event.sequence).sort((a, b) => a - b);
-    expect(sequences).toEqual(sequences.map((_, index) => index));
+    expect(sequences).toEqual(sequences.map((_, index) => FIRST_SEQUENCE + index));
     // Every user exactly as the simulator holds it (end users, suspended users and all), not a count.
     const latest = new Map(users.events.map((event) => [event.data.id, event.data] as const));
     const held = sim.control.listUsers(account.subdomain);

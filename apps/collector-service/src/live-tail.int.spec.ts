@@ -1,4 +1,4 @@
-import { activityIdFor } from '@zc/contracts';
+import { activityIdFor, FIRST_SEQUENCE } from '@zc/contracts';
 import { waitFor } from '@zc/testing';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { ConnectorEventWriter } from './testing/connector-events';
@@ -100,7 +100,7 @@ describe('live activity beside the backfill', () => {
     const ids = published().map((e) => e.data.activityId);
     expect(new Set(ids)).toEqual(new Set(expected));
     const sequences = [...new Set(published().map((e) => e.sequence))].sort((a, b) => a - b);
-    expect(sequences).toEqual(sequences.map((_, index) => index));
+    expect(sequences).toEqual(sequences.map((_, index) => FIRST_SEQUENCE + index));
     // No overlap at the seam: until the backfill completed, every window it read ended at the
     // connection's second and every window the live tail read started there.
     const seamIso = new Date(second).toISOString().replace(/\.000Z$/, 'Z');

@@ -1,4 +1,4 @@
-import { activityIdFor } from '@zc/contracts';
+import { activityIdFor, FIRST_SEQUENCE } from '@zc/contracts';
 import { uniqueDatabaseName, uniqueName, waitFor } from '@zc/testing';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Collector } from './runtime';
@@ -70,7 +70,7 @@ describe('collection ownership across crashes and instances', () => {
     const published = new Set(ofConnector(connectorId).map((event) => event.data.activityId));
     expect(published).toEqual(new Set(expected));
     const sequences = new Set(ofConnector(connectorId).map((event) => event.sequence));
-    expect([...sequences].sort((a, b) => a - b)).toEqual([...sequences].map((_, index) => index));
+    expect([...sequences].sort((a, b) => a - b)).toEqual([...sequences].map((_, index) => FIRST_SEQUENCE + index));
   };
 
   it('resumes a backfill killed mid-way from its checkpoint, with no gaps', async () => {

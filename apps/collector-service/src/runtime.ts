@@ -67,7 +67,7 @@ export async function startCollector(options: CollectorOptions): Promise<Collect
   const topics = topicNames(config.KAFKA_TOPIC_PREFIX);
   const kafkaLogger = logger.child({ component: 'kafka' });
   const kafka = createKafkaClient({ brokers: [...config.KAFKA_BROKERS], clientId: instanceId, logger: kafkaLogger });
-  await ensureTopics(kafka, collectorTopicSpecs(topics, config.KAFKA_TOPIC_PARTITIONS));
+  await ensureTopics(kafka, collectorTopicSpecs(config.KAFKA_TOPIC_PREFIX, config.KAFKA_TOPIC_PARTITIONS));
   const mongo = await connectMongo({ uri: config.MONGO_URI, dbName: config.MONGO_DB, appName: 'collector-service' });
   const monitor = monitorPublishing(createPublisher(kafka), now);
   const publisher = monitor.publisher;

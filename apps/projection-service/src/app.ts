@@ -8,7 +8,6 @@ export interface AppDeps {
   queries: ConnectorQueries & ActivityQueries;
   verifyApiKey: VerifyApiKey;
   now: () => Date;
-  tokenRotationAgeMs: number;
   logger?: Logger | { level: 'silent' | 'info' | 'debug' | 'warn' | 'error' };
   readiness?: Record<string, () => Promise<boolean> | boolean>;
   /** Time limits and concurrency caps of the activity routes; defaults suit one 2-core instance. */

@@ -29,7 +29,6 @@ export const ProjectionConfig = z.object({
   KEYS_MONGO_DB: z.string().min(1).default('zc_keys'),
   ACTIVITY_RETENTION: envDurationMs().default(180 * 86_400_000),
   RETENTION_INTERVAL: envDurationMs().default(3_600_000),
-  TOKEN_ROTATION_AGE: envDurationMs().default(180 * 86_400_000),
   /** How often a silent collector's stall is stored in the status and its history (reads see it anyway). */
   STATUS_SWEEP_INTERVAL: envDurationMs().default(5_000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),

@@ -23,7 +23,6 @@ describe('lag monitoring in the projection service', () => {
       verifyApiKey: () => Promise.resolve(null),
       activityRetentionMs: 365 * 86_400_000,
       retentionIntervalMs: 3_600_000,
-      tokenRotationAgeMs: 180 * 86_400_000,
       now: () => new Date(),
       logger: pino({ level: 'silent' }),
       kafkaLogger: silentLogger,

@@ -28,7 +28,6 @@ const service = await startProjectionService({
   verifyApiKey: (presented) => apiKeys.verify(presented),
   activityRetentionMs: config.ACTIVITY_RETENTION,
   retentionIntervalMs: config.RETENTION_INTERVAL,
-  tokenRotationAgeMs: config.TOKEN_ROTATION_AGE,
   statusSweepIntervalMs: config.STATUS_SWEEP_INTERVAL,
   lag: { extraGroups: config.LAG_GROUPS, intervalMs: config.LAG_INTERVAL },
   activityLimits: {

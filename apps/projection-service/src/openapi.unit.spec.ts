@@ -9,7 +9,6 @@ const build = () =>
     queries: {} as AppDeps['queries'],
     verifyApiKey: () => Promise.resolve(null),
     now: () => new Date(0),
-    tokenRotationAgeMs: 1,
     logger: pino({ level: 'silent' }),
   });
 

@@ -44,7 +44,6 @@ describe('projection service against Kafka and FerretDB', () => {
         Promise.resolve(KEYS[presented] ? { keyId: presented, scopes: KEYS[presented] } : null),
       activityRetentionMs: 365 * 86_400_000,
       retentionIntervalMs: 3_600_000,
-      tokenRotationAgeMs: 180 * 86_400_000,
       now: () => NOW,
       logger: pino({ level: 'silent' }),
       kafkaLogger: silentLogger,

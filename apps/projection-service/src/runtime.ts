@@ -28,7 +28,6 @@ export interface ProjectionServiceOptions {
   verifyApiKey: VerifyApiKey;
   activityRetentionMs: number;
   retentionIntervalMs: number;
-  tokenRotationAgeMs: number;
   /** How often stalls (a silent collector) are stored as transitions; reads see them at once regardless. */
   statusSweepIntervalMs?: number;
   now: () => Date;
@@ -65,7 +64,6 @@ export async function startProjectionService(options: ProjectionServiceOptions):
     queries: viewQueries(mongo, aliases),
     verifyApiKey: options.verifyApiKey,
     now,
-    tokenRotationAgeMs: options.tokenRotationAgeMs,
     logger: options.logger,
     ...(options.activityLimits === undefined ? {} : { activityLimits: options.activityLimits }),
     readiness: { mongo: () => pingMongo(mongo), consumer: () => consumer.runner?.isJoined() ?? false },

@@ -12,7 +12,6 @@ describe('projection query parameters', () => {
       } as unknown as AppDeps['queries'],
       verifyApiKey: () => Promise.resolve({ keyId: 'k', scopes: ['activities:read'] }),
       now: () => new Date(0),
-      tokenRotationAgeMs: 1,
       logger: pino({ level: 'silent' }),
     });
     const headers = { authorization: 'Bearer zck_k_x' };

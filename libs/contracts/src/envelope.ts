@@ -15,7 +15,10 @@ export const EventEnvelope = z.object({
   type: z.string().min(1),
   schemaVersion: z.int().positive(),
   connectorId: z.string().min(1),
-  /** Position in the connector's stream on this topic; gap-free where the writer owns the stream. */
+  /**
+   * Position in the connector's stream on this topic; gap-free where the writer owns the stream. Streams
+   * start at FIRST_SEQUENCE (sequence.ts); 0 is valid for collector streams begun before that was stated.
+   */
   sequence: z.int().nonnegative(),
   occurredAt: IsoDateTime,
   recordedAt: IsoDateTime,

@@ -57,6 +57,20 @@ export function topicOfEventType(type: string): TopicName | undefined {
   return topicByEventType.get(type);
 }
 
+const currentVersionByType = new Map<string, number>(
+  (Object.keys(contracts) as TopicName[]).flatMap((topic) =>
+    contracts[topic].events.map((d) => [d.type, d.schemaVersion] as const),
+  ),
+);
+
+/** The version writers write of an event type: the one its topic's registry entry holds as current. */
+export function currentSchemaVersion(type: EventType): number {
+  const version = currentVersionByType.get(type);
+  // Unreachable for a typed caller: every EventType is in the registry.
+  if (version === undefined) throw new Error(`event type ${type} is not in the registry`);
+  return version;
+}
+
 /** Every version of every event type, oldest first per type: what the JSON Schema export publishes. */
 export function allEventDefinitions(): readonly (AnyEventDefinition & { topic: TopicName })[] {
   return (Object.keys(contracts) as TopicName[]).flatMap((topic) => {

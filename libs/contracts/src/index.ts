@@ -15,6 +15,7 @@ export {
 export * from './events/connector-registration';
 export * from './events/connector-authorization';
 export * from './events/connector-operations';
+export * from './events/token-rotation';
 export { ConnectorEvent, connectorEventDefinitions } from './events/connector-events';
 export * from './events/collection-events';
 export * from './events/activity-events';
@@ -26,6 +27,7 @@ export { defineUpcaster, type Upcaster, type UpcastResult } from './versioning/u
 
 export {
   allEventDefinitions,
+  currentSchemaVersion,
   eventDefinitionsOf,
   eventTypesOf,
   topicOfEventType,
@@ -34,6 +36,8 @@ export {
   type EventType,
   type TopicEventMap,
 } from './event-registry';
+export { FIRST_SEQUENCE, NO_SEQUENCE, sequenceAfter } from './sequence';
+export { newEvent, type EnvelopeFields, type EventData, type EventOfType } from './new-event';
 export { parseEvent, parseEventJson } from './parse-event';
 export {
   ContractViolationError,
@@ -50,18 +54,25 @@ export {
   type EventMessage,
 } from './event-message';
 
-export { TOPIC_NAMES, dlqTopicName, isTopicName, type TopicName } from './topic-names';
+export { TOPIC_NAMES, brokerTopicName, dlqTopicName, isTopicName, type TopicName } from './topic-names';
 export {
   DEFAULT_ACTIVITY_RETENTION_MS,
   DEFAULT_PARTITIONS,
   LONG_RETENTION_MS,
   RETAIN_FOREVER,
   TopicCatalogOptions,
-  kafkaTopicConfig,
+  brokerTopicSpecs,
   topicCatalog,
+  type BrokerTopicSpec,
   type DlqTopicSpec,
+  type ProvisioningOptions,
   type TopicKey,
   type TopicRetention,
   type TopicSpec,
+  type TopicUse,
 } from './topic-catalog';
 export { jsonSchemaFileName, jsonSchemaFiles } from './json-schema-files';
+
+export { encryptionContexts } from './secrets/encryption-contexts';
+export { TokenBundle, openTokenBundle, sealTokenBundle, type TokenBundleInput } from './secrets/token-bundle';
+export { openClientSecret, sealClientSecret } from './secrets/client-secret';

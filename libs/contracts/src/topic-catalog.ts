@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { eventTypesOf, type EventType } from './event-registry';
-import { dlqTopicName, type TopicName } from './topic-names';
+import { brokerTopicName, dlqTopicName, type TopicName } from './topic-names';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 export const DEFAULT_PARTITIONS = 6;
@@ -28,6 +28,12 @@ export interface TopicKey {
 
 export interface DlqTopicSpec {
   readonly name: `${TopicName}.dlq`;
+  /**
+   * Always the source topic's count. Dead letters keep the source key, so with the same count a key
+   * lands on the same partition number as in its source: partition p holds the failed messages of
+   * source partition p in their order, which is what a replay needs, and the DLQ is as parallel as its
+   * source. (libs/kafka's dead-letter writer, creating a missing DLQ, counts the source's partitions.)
+   */
   readonly partitions: number;
   /** Never compacted, even for a compacted source: every failed message must stay inspectable. */
   readonly retention: TopicRetention;
@@ -62,7 +68,7 @@ export function topicCatalog(options: TopicCatalogOptions = {}): readonly TopicS
     eventTypes: eventTypesOf(name),
     dlq: {
       name: dlqTopicName(name),
-      partitions,
+      partitions, // the source's: see DlqTopicSpec.partitions
       retention: { cleanupPolicy: 'delete', retentionMs: LONG_RETENTION_MS },
     },
   });
@@ -91,9 +97,43 @@ export function topicCatalog(options: TopicCatalogOptions = {}): readonly TopicS
   ];
 }
 
-/** The topic-level Kafka configuration entries for a retention, as Kafka names them. */
-export function kafkaTopicConfig(retention: TopicRetention): Record<string, string> {
-  return retention.cleanupPolicy === 'compact'
-    ? { 'cleanup.policy': 'compact' }
-    : { 'cleanup.policy': 'delete', 'retention.ms': String(retention.retentionMs) };
+/** A topic as the broker must hold it, under its broker name; libs/kafka's `ensureTopics` takes this shape. */
+export interface BrokerTopicSpec {
+  readonly name: string;
+  readonly partitions: number;
+  /** Kafka's `retention.ms` (RETAIN_FOREVER: -1); absent on a compacted topic. */
+  readonly retentionMs?: number;
+  readonly compacted?: boolean;
+}
+
+/** What one service does with the catalog's topics. */
+export interface TopicUse {
+  readonly writes?: readonly TopicName[];
+  readonly reads?: readonly TopicName[];
+}
+
+export type ProvisioningOptions = TopicCatalogOptions & {
+  /** Broker names are `<prefix><topic>`, so stacks and test files share a broker without sharing topics. */
+  readonly prefix: string;
+};
+
+const brokerRetention = (retention: TopicRetention): Pick<BrokerTopicSpec, 'retentionMs' | 'compacted'> =>
+  retention.cleanupPolicy === 'compact' ? { compacted: true } : { retentionMs: retention.retentionMs };
+
+/**
+ * The topics a service provisions at start: each one it writes or reads, and the DLQ of each it reads
+ * (its consumer runner sets failed messages aside there). Every service derives its list from here.
+ */
+export function brokerTopicSpecs(options: ProvisioningOptions, use: TopicUse): BrokerTopicSpec[] {
+  const reads = new Set(use.reads ?? []);
+  const wanted = new Set([...(use.writes ?? []), ...reads]);
+  return topicCatalog(options)
+    .filter((spec) => wanted.has(spec.name))
+    .flatMap((spec) => {
+      const topic = { name: brokerTopicName(options.prefix, spec.name), partitions: spec.partitions };
+      const source: BrokerTopicSpec = { ...topic, ...brokerRetention(spec.retention) };
+      if (!reads.has(spec.name)) return [source];
+      const dlq = { name: brokerTopicName(options.prefix, spec.dlq.name), partitions: spec.dlq.partitions };
+      return [source, { ...dlq, ...brokerRetention(spec.dlq.retention) }];
+    });
 }

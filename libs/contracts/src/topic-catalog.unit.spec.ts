@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { allEventDefinitions } from './event-registry';
-import { DEFAULT_ACTIVITY_RETENTION_MS, kafkaTopicConfig, RETAIN_FOREVER, topicCatalog } from './topic-catalog';
+import {
+  brokerTopicSpecs,
+  DEFAULT_ACTIVITY_RETENTION_MS,
+  LONG_RETENTION_MS,
+  RETAIN_FOREVER,
+  topicCatalog,
+} from './topic-catalog';
 
 const byName = (catalog: ReturnType<typeof topicCatalog>) => new Map(catalog.map((spec) => [spec.name, spec]));
 
@@ -48,11 +54,39 @@ describe('topicCatalog', () => {
     },
   );
 
-  it('renders retention as Kafka topic config', () => {
-    expect(kafkaTopicConfig({ cleanupPolicy: 'delete', retentionMs: -1 })).toEqual({
-      'cleanup.policy': 'delete',
-      'retention.ms': '-1',
+  it('gives every DLQ the partition count of its source topic', () => {
+    for (const partitions of [1, 2, 6, 12]) {
+      for (const spec of topicCatalog({ partitions })) expect(spec.dlq.partitions).toBe(spec.partitions);
+    }
+  });
+});
+
+describe('brokerTopicSpecs', () => {
+  const options = { prefix: 'stack-1.', partitions: 3 };
+
+  it('provisions what a service writes and reads, and a DLQ for each topic it reads', () => {
+    const specs = brokerTopicSpecs(options, {
+      writes: ['collection.events', 'zendesk.activities', 'zendesk.users'],
+      reads: ['connector.events'],
     });
-    expect(kafkaTopicConfig({ cleanupPolicy: 'compact' })).toEqual({ 'cleanup.policy': 'compact' });
+    expect(specs).toEqual([
+      { name: 'stack-1.connector.events', partitions: 3, retentionMs: RETAIN_FOREVER },
+      { name: 'stack-1.connector.events.dlq', partitions: 3, retentionMs: LONG_RETENTION_MS },
+      { name: 'stack-1.collection.events', partitions: 3, retentionMs: LONG_RETENTION_MS },
+      { name: 'stack-1.zendesk.activities', partitions: 3, retentionMs: DEFAULT_ACTIVITY_RETENTION_MS },
+      { name: 'stack-1.zendesk.users', partitions: 3, compacted: true },
+    ]);
+  });
+
+  it('gives a writer no DLQ, and a topic both written and read one DLQ', () => {
+    expect(brokerTopicSpecs(options, { writes: ['connector.events'] }).map((spec) => spec.name)).toEqual([
+      'stack-1.connector.events',
+    ]);
+    const both = brokerTopicSpecs(options, { writes: ['zendesk.users'], reads: ['zendesk.users'] });
+    // A compacted source's DLQ is not compacted: every failed message stays inspectable.
+    expect(both).toEqual([
+      { name: 'stack-1.zendesk.users', partitions: 3, compacted: true },
+      { name: 'stack-1.zendesk.users.dlq', partitions: 3, retentionMs: LONG_RETENTION_MS },
+    ]);
   });
 });

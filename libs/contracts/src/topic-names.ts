@@ -9,3 +9,8 @@ export function isTopicName(name: string): name is TopicName {
 export function dlqTopicName(topic: TopicName): `${TopicName}.dlq` {
   return `${topic}.dlq`;
 }
+
+/** A catalog topic's (or its DLQ's) name on the broker: behind a prefix that keeps stacks apart. */
+export function brokerTopicName(prefix: string, topic: TopicName | `${TopicName}.dlq`): string {
+  return `${prefix}${topic}`;
+}

@@ -1,8 +1,7 @@
-import type { ConnectionCheck } from '@zc/contracts';
+import { openTokenBundle, type ConnectionCheck } from '@zc/contracts';
 import { commandMeta } from './command-meta';
 import type { AuthDeps, RequestContext } from './deps';
 import { failureOf, type ProviderUser } from './ports/connector-provider';
-import { openTokenBundle } from './secrets';
 
 const skipped = (name: string, message: string): ConnectionCheck => ({
   name,

@@ -1,11 +1,17 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { NotFoundError, ValidationError } from '@zc/errors';
-import { seal, unseal, sealedSecretSchema } from '@zc/secrets';
+import {
+  EncryptedBlob,
+  encryptionContexts,
+  openClientSecret as openSealedClientSecret,
+  openTokenBundle,
+  sealClientSecret,
+} from '@zc/contracts';
+import { seal } from '@zc/secrets';
 import { connectorView, OAUTH_CALLBACK_PATH, type ConnectorView } from '../domain/connector-view';
 import { commandMeta } from './command-meta';
 import { claimAccountClient } from './connector-uniqueness';
 import type { AuthDeps, RequestContext } from './deps';
-import { clientSecretContext, openTokenBundle, verifierContext } from './secrets';
 
 export interface RegisterInput {
   name: string;
@@ -43,7 +49,7 @@ export function connectorUseCases(deps: AuthDeps) {
         connectorId,
         name: input.name,
         clientId: input.clientId,
-        clientSecret: seal(deps.keyRing, input.clientSecret, clientSecretContext(connectorId)),
+        clientSecret: sealClientSecret(deps.keyRing, connectorId, input.clientSecret),
         subdomain: account.subdomain,
         endpoint: account.endpoint,
         rateLimitPerMinute: input.rateLimitPerMinute,
@@ -88,7 +94,7 @@ export function connectorUseCases(deps: AuthDeps) {
         type: 'RotateCredentials',
         meta: commandMeta(deps, context),
         clientId: input.clientId ?? current.clientId,
-        clientSecret: seal(deps.keyRing, input.clientSecret, clientSecretContext(connectorId)),
+        clientSecret: sealClientSecret(deps.keyRing, connectorId, input.clientSecret),
       });
       return connectorView(state);
     },
@@ -130,7 +136,7 @@ export function connectorUseCases(deps: AuthDeps) {
         _id: stateHash,
         connectorId,
         keyId: context.actor.kind === 'admin_key' ? context.actor.id : 'system',
-        verifier: seal(deps.keyRing, started.codeVerifier, verifierContext(stateHash)),
+        verifier: seal(deps.keyRing, started.codeVerifier, encryptionContexts.oauthVerifier(stateHash)),
         redirectUrl,
         startedEventId: events[0]?.eventId ?? null,
         createdAt: now,
@@ -174,4 +180,4 @@ export type ConnectorUseCases = ReturnType<typeof connectorUseCases>;
 
 /** The client secret of a connector, opened only for the token endpoint. */
 export const openClientSecret = (deps: Pick<AuthDeps, 'keyRing'>, connectorId: string, sealed: unknown): string =>
-  unseal(deps.keyRing, sealedSecretSchema.parse(sealed), clientSecretContext(connectorId));
+  openSealedClientSecret(deps.keyRing, connectorId, EncryptedBlob.parse(sealed));

@@ -1,3 +1,4 @@
+import { encryptionContexts, sealTokenBundle } from '@zc/contracts';
 import { unseal } from '@zc/secrets';
 import type { ConnectorState } from '../domain/connector-state';
 import { commandMeta } from './command-meta';
@@ -5,7 +6,6 @@ import { hashState, openClientSecret } from './connectors';
 import type { AuthDeps, RequestContext } from './deps';
 import { failureOf, type Failure, type ProviderGrant } from './ports/connector-provider';
 import type { OAuthStateRecord } from './ports/oauth-states';
-import { sealTokenBundle, verifierContext } from './secrets';
 import { tokenMetadataOf } from './token-metadata';
 
 export interface CallbackQuery {
@@ -57,6 +57,7 @@ export async function handleOAuthCallback(
       meta: commandMeta(deps, context(record)),
       stateHash,
       ...outcome.command,
+      rotationAgeMs: deps.tokenRotationAgeMs,
     });
   } catch (error) {
     await outcome.revoke();
@@ -90,7 +91,7 @@ async function authorize(deps: AuthDeps, connector: ConnectorState, record: OAut
       {
         code: query.code,
         redirectUri: record.redirectUrl,
-        codeVerifier: unseal(deps.keyRing, record.verifier, verifierContext(record._id)),
+        codeVerifier: unseal(deps.keyRing, record.verifier, encryptionContexts.oauthVerifier(record._id)),
       },
     );
   } catch (error) {

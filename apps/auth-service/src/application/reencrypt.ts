@@ -1,6 +1,6 @@
+import { encryptionContexts } from '@zc/contracts';
 import { reseal, type KeyRing } from '@zc/secrets';
 import type { OAuthStateStore } from './ports/oauth-states';
-import { verifierContext } from './secrets';
 
 /**
  * Re-seals, under the active key, every sealed secret this service keeps in its own collections (the
@@ -16,7 +16,10 @@ export async function reencryptSecrets(
   const records = await states.all();
   for (const record of records) {
     if (record.verifier.keyId === ring.active.id) continue;
-    await states.replaceVerifier(record._id, reseal(ring, record.verifier, verifierContext(record._id)));
+    await states.replaceVerifier(
+      record._id,
+      reseal(ring, record.verifier, encryptionContexts.oauthVerifier(record._id)),
+    );
     resealed += 1;
   }
   return { examined: records.length, resealed };

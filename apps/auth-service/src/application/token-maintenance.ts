@@ -1,10 +1,10 @@
+import { openTokenBundle, sealTokenBundle } from '@zc/contracts';
 import type { ConnectorState } from '../domain/connector-state';
 import { tokenActionFor } from '../domain/token-policy';
 import { commandMeta } from './command-meta';
 import { openClientSecret } from './connectors';
 import type { AuthDeps, RequestContext } from './deps';
 import { ProviderError } from './ports/connector-provider';
-import { openTokenBundle, sealTokenBundle } from './secrets';
 import { expiresAtOf, tokenMetadataOf } from './token-metadata';
 
 export type MaintenanceResult = 'refreshed' | 'rotation_due' | 'needs_reconnect' | 'skipped' | 'failed';
@@ -22,13 +22,12 @@ const systemContext = (): RequestContext => ({
  */
 export async function maintainToken(deps: AuthDeps, connector: ConnectorState): Promise<MaintenanceResult> {
   const now = deps.now();
-  const action = tokenActionFor(connector, now.toISOString(), deps.tokenRotationAgeMs);
+  const action = tokenActionFor(connector, now.toISOString());
   const context = { ...systemContext(), correlationId: `token-maintenance:${connector.connectorId}` };
   if (action.kind === 'rotation_due') {
     const { events } = await deps.repository.execute(connector.connectorId, {
       type: 'FlagTokenRotation',
       meta: commandMeta(deps, context),
-      rotationAgeMs: deps.tokenRotationAgeMs,
     });
     return events.length > 0 ? 'rotation_due' : 'skipped';
   }
@@ -59,6 +58,7 @@ export async function maintainToken(deps: AuthDeps, connector: ConnectorState): 
       meta: commandMeta(deps, context),
       tokenBundle,
       token,
+      rotationAgeMs: deps.tokenRotationAgeMs,
     });
     return 'refreshed';
   } catch (error) {

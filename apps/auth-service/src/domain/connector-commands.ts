@@ -35,11 +35,13 @@ export type ConnectorCommand = { meta: CommandMeta } & (
       tokenBundle: EncryptedBlob;
       token: TokenMetadata;
       authorizingUser: { zendeskUserId: number; email: string; role: ZendeskRole };
+      /** TOKEN_ROTATION_AGE: the decider writes the token's `rotationDueAt` from it. */
+      rotationAgeMs: number;
     }
   | { type: 'FailAuthorization'; reason: AuthorizationFailureReason; message: string }
   | { type: 'RecordConnectionTest'; checks: ConnectionCheck[] }
-  | { type: 'RecordTokenRefresh'; tokenBundle: EncryptedBlob; token: TokenMetadata }
-  | { type: 'FlagTokenRotation'; rotationAgeMs: number }
+  | { type: 'RecordTokenRefresh'; tokenBundle: EncryptedBlob; token: TokenMetadata; rotationAgeMs: number }
+  | { type: 'FlagTokenRotation' }
   | { type: 'ChangeRateLimit'; rateLimitPerMinute: number }
   | { type: 'RotateCredentials'; clientId: string; clientSecret: EncryptedBlob }
   | { type: 'Disconnect'; tokenRevoked: boolean; revocationError: string | null }

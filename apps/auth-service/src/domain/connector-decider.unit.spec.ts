@@ -54,7 +54,8 @@ const token = (expiresAt: string | null, refreshable: boolean) => ({
   expiresAt,
   refreshable,
 });
-const authorized = (expiresAt: string | null = null, refreshable = false): ConnectorEvent[] => {
+const DAY = 86_400_000;
+const authorized = (expiresAt: string | null = null, refreshable = false, rotationAgeMs = 180 * DAY) => {
   const history = started();
   return [
     ...history,
@@ -65,6 +66,7 @@ const authorized = (expiresAt: string | null = null, refreshable = false): Conne
       tokenBundle: sealed,
       token: token(expiresAt, refreshable),
       authorizingUser: { zendeskUserId: 1, email: 'ada@acme.test', role: 'admin' },
+      rotationAgeMs,
     }),
   ];
 };
@@ -108,6 +110,7 @@ describe('connector decider', () => {
         tokenBundle: sealed,
         token: token(null, false),
         authorizingUser: { zendeskUserId: 1, email: 'a@b', role: 'admin' },
+        rotationAgeMs: 180 * DAY,
       })
       .thenThrows(IllegalStateError);
     expect(authorized().at(-1)).toMatchObject({ type: 'ConnectorAuthorized', sequence: 3 });
@@ -152,25 +155,45 @@ describe('connector decider', () => {
     spec.given(registered()).when({ type: 'ChangeRateLimit', meta: meta(), rateLimitPerMinute: 200 }).then([]);
   });
 
-  it('flags a legacy token for rotation once it is old enough, once', () => {
-    const history = authorized(null, false);
-    const age = 180 * 86_400_000;
+  it('writes the rotation decision into the token it records: due after the age, or never for an expiring one', () => {
+    const legacy = authorized(null, false, 30 * DAY).at(-1);
+    const expiring = authorized('2026-05-08T20:00:00.000Z', true, 30 * DAY).at(-1);
+    expect(legacy).toMatchObject({ data: { token: { rotationDueAt: '2026-06-07T12:00:00.000Z' } } });
+    expect(expiring).toMatchObject({ data: { token: { rotationDueAt: null } } });
+  });
+
+  it('flags a legacy token for rotation once its recorded due time has come, once', () => {
+    const history = authorized(null, false, 30 * DAY);
     spec
       .given(history)
-      .when({ type: 'FlagTokenRotation', meta: meta('2026-06-01T00:00:00.000Z'), rotationAgeMs: age })
+      .when({ type: 'FlagTokenRotation', meta: meta('2026-06-07T11:59:59.000Z') })
       .then([]);
-    const late = meta('2026-12-01T00:00:00.000Z');
-    const flagged = decided(history, { type: 'FlagTokenRotation', meta: late, rotationAgeMs: age });
+    const flagged = decided(history, { type: 'FlagTokenRotation', meta: meta('2026-06-07T12:00:00.000Z') });
     expect(flagged).toEqual([
       expect.objectContaining({
         type: 'ConnectorTokenRotationDue',
-        data: expect.objectContaining({ zendeskTokenId: 7 }) as unknown,
+        data: { zendeskTokenId: 7, tokenIssuedAt: '2026-05-08T12:00:00.000Z', dueAt: '2026-06-07T12:00:00.000Z' },
       }),
     ]);
     spec
       .given([...history, ...flagged])
-      .when({ type: 'FlagTokenRotation', meta: meta('2026-12-02T00:00:00.000Z'), rotationAgeMs: age })
+      .when({ type: 'FlagTokenRotation', meta: meta('2026-12-02T00:00:00.000Z') })
       .then([]);
+  });
+
+  it('reads tokens recorded before the decision was carried at the default age of 180 days', () => {
+    const history = authorized(null, false).map((event) => {
+      if (event.type !== 'ConnectorAuthorized') return event;
+      const { rotationDueAt: _dropped, ...older } = event.data.token;
+      return { ...event, data: { ...event.data, token: older } };
+    });
+    spec
+      .given(history)
+      .when({ type: 'FlagTokenRotation', meta: meta('2026-11-04T11:59:59.000Z') })
+      .then([]);
+    expect(decided(history, { type: 'FlagTokenRotation', meta: meta('2026-11-04T12:00:00.000Z') })).toEqual([
+      expect.objectContaining({ data: expect.objectContaining({ dueAt: '2026-11-04T12:00:00.000Z' }) as unknown }),
+    ]);
   });
 
   it('refuses a recollection window outside the bounds, naming the field', () => {

@@ -20,7 +20,7 @@ export interface ConnectorToken {
 /** A connector as its own stream tells it; everything the decider and the admin views need. */
 export interface ConnectorState {
   status: ConnectorStatus;
-  /** Events in the stream so far; the next event's sequence is version + 1. */
+  /** Events in the stream so far; the next event's sequence is `sequenceAfter(version)`. */
   version: number;
   connectorId: string;
   name: string;

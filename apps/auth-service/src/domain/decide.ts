@@ -1,9 +1,21 @@
 import { ConflictError, IllegalStateError, NotFoundError, ValidationError } from '@zc/errors';
-import type { ConnectorEvent } from '@zc/contracts';
+import {
+  isRotationDue,
+  rotationDueAtOf,
+  tokenRotationDueAt,
+  type ConnectorEvent,
+  type TokenMetadata,
+} from '@zc/contracts';
 import type { ConnectorCommand } from './connector-commands';
 import { connectorEvent } from './connector-event';
 import type { ConnectorState } from './connector-state';
 import { recollectWindowProblems } from './recollect-window';
+
+/** The token as recorded: with the rotation decision taken now, at issue (token-rotation.ts). */
+const issuedToken = (token: TokenMetadata, issuedAt: string, rotationAgeMs: number): TokenMetadata => ({
+  ...token,
+  rotationDueAt: tokenRotationDueAt(token, issuedAt, rotationAgeMs),
+});
 
 const requireLive = (state: ConnectorState): void => {
   if (state.status === 'new') throw new NotFoundError('No connector with this id.', { code: 'CONNECTOR_NOT_FOUND' });
@@ -51,7 +63,7 @@ export function decide(command: ConnectorCommand, state: ConnectorState): Connec
       return [
         connectorEvent(state, meta, 'ConnectorAuthorized', {
           tokenBundle: command.tokenBundle,
-          token: command.token,
+          token: issuedToken(command.token, meta.now, command.rotationAgeMs),
           authorizingUser: command.authorizingUser,
           authorizedAt: meta.now,
         }),
@@ -75,20 +87,19 @@ export function decide(command: ConnectorCommand, state: ConnectorState): Connec
       return [
         connectorEvent(state, meta, 'ConnectorTokenRefreshed', {
           tokenBundle: command.tokenBundle,
-          token: command.token,
+          token: issuedToken(command.token, meta.now, command.rotationAgeMs),
           refreshedAt: meta.now,
         }),
       ];
     case 'FlagTokenRotation': {
       const token = requireAuthorized(state);
-      if (token.rotationDueRaised || token.metadata.expiresAt !== null) return [];
-      const issued = Date.parse(token.issuedAt);
-      if (Date.parse(meta.now) - issued < command.rotationAgeMs) return [];
+      const dueAt = rotationDueAtOf(token.metadata, token.issuedAt);
+      if (token.rotationDueRaised || dueAt === null || !isRotationDue(dueAt, meta.now)) return [];
       return [
         connectorEvent(state, meta, 'ConnectorTokenRotationDue', {
           zendeskTokenId: token.metadata.zendeskTokenId,
           tokenIssuedAt: token.issuedAt,
-          dueAt: new Date(issued + command.rotationAgeMs).toISOString(),
+          dueAt,
         }),
       ];
     }

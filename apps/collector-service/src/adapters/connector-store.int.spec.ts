@@ -1,4 +1,4 @@
-import type { ConnectorEvent } from '@zc/contracts';
+import { newEvent, type ConnectorEvent } from '@zc/contracts';
 import { connectMongo, type MongoHandle } from '@zc/mongo';
 import { uniqueDatabaseName } from '@zc/testing';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -8,7 +8,6 @@ import { ConcurrentConnectorUpdateError, createConnectorStore, type ConnectorSto
 const eventAt = (connectorId: string, sequence: number): ConnectorEvent => {
   const envelope = {
     eventId: `00000000-0000-4000-8000-${String(sequence).padStart(12, '0')}`,
-    schemaVersion: 1,
     connectorId,
     sequence,
     occurredAt: '2026-11-01T00:00:00.000Z',
@@ -18,16 +17,14 @@ const eventAt = (connectorId: string, sequence: number): ConnectorEvent => {
     causationId: null,
   } as const;
   return sequence % 2 === 1
-    ? {
-        ...envelope,
-        type: 'ConnectorCredentialsRotated',
-        data: { clientId: 'cas', clientSecret: { keyId: 'k', iv: 'aa', tag: 'bb', ciphertext: 'cc' } },
-      }
-    : {
-        ...envelope,
-        type: 'ConnectorRateLimitChanged',
-        data: { previousPerMinute: 100 + sequence - 1, rateLimitPerMinute: 100 + sequence },
-      };
+    ? newEvent('ConnectorCredentialsRotated', envelope, {
+        clientId: 'cas',
+        clientSecret: { keyId: 'k', iv: 'aa', tag: 'bb', ciphertext: 'cc' },
+      })
+    : newEvent('ConnectorRateLimitChanged', envelope, {
+        previousPerMinute: 100 + sequence - 1,
+        rateLimitPerMinute: 100 + sequence,
+      });
 };
 
 /** A consumer's handling: retry a conflict until the event is applied, by it or by the other one. */

@@ -1,6 +1,9 @@
 import {
+  newEvent,
   toEventMessage,
   type Actor,
+  type EnvelopeFields,
+  type EventData,
   type CollectionEvent,
   type TopicEventMap,
   type TopicName,
@@ -21,10 +24,8 @@ export interface EventSinkDeps {
 }
 
 export function createEventSink(deps: EventSinkDeps): EventSink {
-  const envelope = (context: EventContext, type: string, sequence: number, occurredAt: string, data: unknown) => ({
+  const envelope = (context: EventContext, sequence: number, occurredAt: string): EnvelopeFields => ({
     eventId: deps.newId(),
-    type,
-    schemaVersion: 1,
     connectorId: context.connectorId,
     sequence,
     occurredAt,
@@ -32,7 +33,6 @@ export function createEventSink(deps: EventSinkDeps): EventSink {
     actor: ACTOR,
     correlationId: context.correlationId,
     causationId: context.causationId,
-    data,
   });
   const send = async <T extends TopicName>(topic: T, events: TopicEventMap[T][]): Promise<void> => {
     const messages = events.map((event) => toEventMessage(topic, event));
@@ -42,34 +42,20 @@ export function createEventSink(deps: EventSinkDeps): EventSink {
     activities: (context, items) =>
       send(
         'zendesk.activities',
-        items.map(
-          (item) =>
-            envelope(
-              context,
-              'ZendeskActivityRecorded',
-              item.sequence,
-              item.occurredAt,
-              item.data,
-            ) as ZendeskActivityRecorded,
+        items.map((item) =>
+          newEvent('ZendeskActivityRecorded', envelope(context, item.sequence, item.occurredAt), item.data),
         ),
       ),
     users: (context, items) =>
       send(
         'zendesk.users',
-        items.map(
-          (item) =>
-            envelope(
-              context,
-              'ZendeskUserObserved',
-              item.sequence,
-              item.data.updatedAt,
-              item.data,
-            ) as ZendeskUserObserved,
+        items.map((item) =>
+          newEvent('ZendeskUserObserved', envelope(context, item.sequence, item.data.updatedAt), item.data),
         ),
       ),
     collection: (context, type, sequence, data) =>
       send('collection.events', [
-        envelope(context, type, sequence, new Date(deps.now()).toISOString(), data) as CollectionEvent,
+        newEvent(type, envelope(context, sequence, new Date(deps.now()).toISOString()), data),
       ]),
   };
 }

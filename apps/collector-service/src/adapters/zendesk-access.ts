@@ -1,7 +1,7 @@
+import { openTokenBundle } from '@zc/contracts';
 import type { KeyRing } from '@zc/secrets';
 import { createZendeskClient, type ResponseMeta, type ZendeskClient } from '@zc/zendesk';
 import type { CollectorMetrics, ZendeskSession, ZendeskSessionOptions } from '../application/ports';
-import { accessTokenOf } from './token';
 
 export interface ZendeskAccessDeps extends ZendeskSessionOptions {
   readonly instanceId: string;
@@ -55,7 +55,8 @@ export class ZendeskAccess implements ZendeskSession {
     if (this.#token?.version !== tokenVersion) {
       this.#token = {
         version: tokenVersion,
-        value: accessTokenOf(this.deps.keyRing, this.deps.connectorId, tokenBundle),
+        // The refresh token stays with the auth service; only the access token is kept, in memory.
+        value: openTokenBundle(this.deps.keyRing, this.deps.connectorId, tokenBundle).accessToken,
       };
     }
     return this.#token.value;

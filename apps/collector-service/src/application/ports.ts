@@ -1,4 +1,4 @@
-import type { CollectionEvent, ZendeskActivityRecorded, ZendeskUserObserved } from '@zc/contracts';
+import type { CollectionEvent, EventData, ZendeskActivityRecorded, ZendeskUserObserved } from '@zc/contracts';
 import type { ResponseMeta, ZendeskClient } from '@zc/zendesk';
 import type { CollectionState } from '../domain/collection-state';
 import type { ConnectorView } from '../domain/connector-view';
@@ -34,7 +34,7 @@ export interface EventContext {
   readonly causationId: string | null;
 }
 
-export type CollectionData<T extends CollectionEvent['type']> = Extract<CollectionEvent, { type: T }>['data'];
+export type CollectionData<T extends CollectionEvent['type']> = EventData<T>;
 
 /** Publishes the collector's events: envelope, schema check and one produce per call. */
 export interface EventSink {

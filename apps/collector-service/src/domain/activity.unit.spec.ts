@@ -1,4 +1,4 @@
-import { ZendeskActivityRecorded } from '@zc/contracts';
+import { FIRST_SEQUENCE, newEvent, ZendeskActivityRecorded } from '@zc/contracts';
 import { describe, expect, it } from 'vitest';
 import { toActivity, type AuditRecord } from './activity';
 
@@ -18,19 +18,21 @@ const record = (overrides: Partial<AuditRecord> = {}): AuditRecord => ({
   ...overrides,
 });
 
-const envelope = (data: unknown) => ({
-  eventId: '6f1c1e0e-2a8c-4a53-9a57-3f1f6c3b1f00',
-  type: 'ZendeskActivityRecorded',
-  schemaVersion: 1,
-  connectorId: 'c-1',
-  sequence: 0,
-  occurredAt: '2024-05-07T17:30:11Z',
-  recordedAt: '2024-05-07T17:31:00Z',
-  actor: { kind: 'service', name: 'collector-service' },
-  correlationId: 'c-1',
-  causationId: null,
-  data,
-});
+const envelope = (data: ZendeskActivityRecorded['data']) =>
+  newEvent(
+    'ZendeskActivityRecorded',
+    {
+      eventId: '6f1c1e0e-2a8c-4a53-9a57-3f1f6c3b1f00',
+      connectorId: 'c-1',
+      sequence: FIRST_SEQUENCE,
+      occurredAt: '2024-05-07T17:30:11Z',
+      recordedAt: '2024-05-07T17:31:00Z',
+      actor: { kind: 'service', name: 'collector-service' },
+      correlationId: 'c-1',
+      causationId: null,
+    },
+    data,
+  );
 
 describe('toActivity', () => {
   it('maps a user action with a deterministic activity id and keeps the raw record', () => {

@@ -1,3 +1,4 @@
+import { FIRST_SEQUENCE } from '@zc/contracts';
 import { healthyState, type HealthState } from './capability-health';
 import { initialCursor, type AuditCursor } from './audit-cursor';
 
@@ -76,7 +77,11 @@ export function startCollection(input: StartInput): CollectionState {
     },
     users: { fetched: 0, incrementalCursor: null },
     audit: { ...initialCursor(connectedSecond), fetched: 0 },
-    sequences: input.previous?.sequences ?? { activities: 0, users: 0, collection: 0 },
+    sequences: input.previous?.sequences ?? {
+      activities: FIRST_SEQUENCE,
+      users: FIRST_SEQUENCE,
+      collection: FIRST_SEQUENCE,
+    },
     health: input.previous?.health ?? healthyState(),
     recollection: null,
     recollectionsDone: input.previous?.recollectionsDone ?? [],

@@ -1,4 +1,4 @@
-import { DEFAULT_RATE_LIMIT_PER_MINUTE, type ConnectorEvent, type EncryptedBlob } from '@zc/contracts';
+import { DEFAULT_RATE_LIMIT_PER_MINUTE, NO_SEQUENCE, type ConnectorEvent, type EncryptedBlob } from '@zc/contracts';
 
 export type ConnectorStatus = 'registered' | 'active' | 'disconnected';
 
@@ -30,7 +30,7 @@ export interface ConnectorView {
 
 export const emptyConnectorView = (connectorId: string): ConnectorView => ({
   connectorId,
-  lastSequence: -1,
+  lastSequence: NO_SEQUENCE,
   subdomain: null,
   endpoint: null,
   rateLimitPerMinute: DEFAULT_RATE_LIMIT_PER_MINUTE,

@@ -1,23 +1,25 @@
-import type { ConnectorEvent } from '@zc/contracts';
+import { FIRST_SEQUENCE, newEvent, type ConnectorEvent, type EventData } from '@zc/contracts';
 import { describe, expect, it } from 'vitest';
 import { alreadyApplied, emptyConnectorView, evolveConnectorView } from './connector-view';
 
 const blob = { keyId: 'k1', iv: 'aXY=', ciphertext: 'Y3Q=', tag: 'dGFn' };
-let sequence = 0;
-const event = (type: string, data: unknown, eventId = crypto.randomUUID()): ConnectorEvent =>
-  ({
-    eventId,
+let sequence = FIRST_SEQUENCE;
+/** Only the data fields the view reads are given, hence the cast; the envelope is the writers' own. */
+const event = <T extends ConnectorEvent['type']>(type: T, data: unknown, eventId = crypto.randomUUID()) =>
+  newEvent(
     type,
-    schemaVersion: 1,
-    connectorId: 'c-1',
-    sequence: sequence++,
-    occurredAt: '2026-05-01T00:00:00Z',
-    recordedAt: '2026-05-01T00:00:00Z',
-    actor: { kind: 'system' },
-    correlationId: 'x',
-    causationId: null,
-    data,
-  }) as ConnectorEvent;
+    {
+      eventId,
+      connectorId: 'c-1',
+      sequence: sequence++,
+      occurredAt: '2026-05-01T00:00:00Z',
+      recordedAt: '2026-05-01T00:00:00Z',
+      actor: { kind: 'system' },
+      correlationId: 'x',
+      causationId: null,
+    },
+    data as EventData<T>,
+  ) as ConnectorEvent;
 
 const fold = (events: ConnectorEvent[]) => events.reduce(evolveConnectorView, emptyConnectorView('c-1'));
 

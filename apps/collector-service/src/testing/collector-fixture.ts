@@ -62,7 +62,7 @@ export function collectorFixture(options: FixtureOptions): CollectorFixture {
     kafka,
     env: envOf,
     config,
-    ensureTopics: () => ensureTopics(kafka, collectorTopicSpecs(topics, 3)),
+    ensureTopics: () => ensureTopics(kafka, collectorTopicSpecs(options.topicPrefix, 3)),
     start: (instanceId, env = {}) =>
       startCollector({
         config: { ...config(env), INSTANCE_ID: instanceId },

@@ -1,11 +1,22 @@
 import { randomUUID } from 'node:crypto';
-import { toEventMessage, type ConnectorEvent } from '@zc/contracts';
+import {
+  DEFAULT_TOKEN_ROTATION_AGE_MS,
+  FIRST_SEQUENCE,
+  newEvent,
+  sealClientSecret,
+  sealTokenBundle,
+  tokenRotationDueAt,
+  toEventMessage,
+  type ConnectorEvent,
+  type EventData,
+} from '@zc/contracts';
 import { createPublisher, type KafkaClient, type Publisher } from '@zc/kafka';
-import { seal, type KeyRing } from '@zc/secrets';
+import type { KeyRing } from '@zc/secrets';
 
 /**
  * Plays the auth service in tests and benchmarks: appends a connector's events to `connector.events`
- * with gap-free sequences, sealing tokens exactly as the auth service does.
+ * with gap-free sequences from the stated origin, each envelope and sealed token built by the same
+ * contracts functions the auth service uses.
  */
 export class ConnectorEventWriter {
   readonly #publisher: Publisher;
@@ -22,61 +33,64 @@ export class ConnectorEventWriter {
   connect = (): Promise<void> => this.#publisher.connect();
   disconnect = (): Promise<void> => this.#publisher.disconnect();
 
-  async #append(connectorId: string, type: ConnectorEvent['type'], data: unknown, schemaVersion = 1): Promise<void> {
-    const sequence = this.#sequences.get(connectorId) ?? 0;
+  async #append<T extends ConnectorEvent['type']>(connectorId: string, type: T, data: EventData<T>): Promise<void> {
+    const sequence = this.#sequences.get(connectorId) ?? FIRST_SEQUENCE;
     this.#sequences.set(connectorId, sequence + 1);
     const now = new Date().toISOString();
-    const event = {
-      eventId: randomUUID(),
+    const event = newEvent(
       type,
-      schemaVersion,
-      connectorId,
-      sequence,
-      occurredAt: now,
-      recordedAt: now,
-      actor: { kind: 'system' },
-      correlationId: randomUUID(),
-      causationId: null,
+      {
+        eventId: randomUUID(),
+        connectorId,
+        sequence,
+        occurredAt: now,
+        recordedAt: now,
+        actor: { kind: 'system' },
+        correlationId: randomUUID(),
+        causationId: null,
+      },
       data,
-    } as ConnectorEvent;
+    );
     await this.#publisher.publish(this.topic, [toEventMessage('connector.events', event)]);
   }
 
   registered(connectorId: string, subdomain: string, rateLimitPerMinute = 200): Promise<void> {
-    return this.#append(
-      connectorId,
-      'ConnectorRegistered',
-      {
-        name: `Zendesk ${subdomain}`,
-        clientId: 'cas',
-        clientSecret: seal(this.ring, 'client-secret-value', `client-secret:${connectorId}`),
-        subdomain,
-        endpoint: `${subdomain}.zendesk.com`,
-        rateLimitPerMinute,
-        redirectUrl: 'https://c.example.com/api/oauth/saga',
-      },
-      2,
-    );
+    return this.#append(connectorId, 'ConnectorRegistered', {
+      name: `Zendesk ${subdomain}`,
+      clientId: 'cas',
+      clientSecret: sealClientSecret(this.ring, connectorId, 'client-secret-value'),
+      subdomain,
+      endpoint: `${subdomain}.zendesk.com`,
+      rateLimitPerMinute,
+      redirectUrl: 'https://c.example.com/api/oauth/saga',
+    });
+  }
+
+  /** A legacy (non-expiring) token, with the rotation time the auth service writes at its default age. */
+  #token(zendeskTokenId: number, issuedAt: string) {
+    const token = { zendeskTokenId, scopes: ['users:read', 'auditlogs:read'], expiresAt: null, refreshable: false };
+    return { ...token, rotationDueAt: tokenRotationDueAt(token, issuedAt, DEFAULT_TOKEN_ROTATION_AGE_MS) };
   }
 
   #bundle(connectorId: string, accessToken: string) {
-    return seal(this.ring, JSON.stringify({ accessToken, refreshToken: null }), `token-bundle:${connectorId}`);
+    return sealTokenBundle(this.ring, connectorId, { accessToken, refreshToken: null });
   }
 
   authorized(connectorId: string, accessToken: string, authorizedAt = new Date()): Promise<void> {
     return this.#append(connectorId, 'ConnectorAuthorized', {
       tokenBundle: this.#bundle(connectorId, accessToken),
-      token: { zendeskTokenId: 1, scopes: ['users:read', 'auditlogs:read'], expiresAt: null, refreshable: false },
+      token: this.#token(1, authorizedAt.toISOString()),
       authorizingUser: { zendeskUserId: 1, email: 'ada@example.test', role: 'admin' },
       authorizedAt: authorizedAt.toISOString(),
     });
   }
 
   tokenRefreshed(connectorId: string, accessToken: string): Promise<void> {
+    const refreshedAt = new Date().toISOString();
     return this.#append(connectorId, 'ConnectorTokenRefreshed', {
       tokenBundle: this.#bundle(connectorId, accessToken),
-      token: { zendeskTokenId: 2, scopes: ['users:read', 'auditlogs:read'], expiresAt: null, refreshable: false },
-      refreshedAt: new Date().toISOString(),
+      token: this.#token(2, refreshedAt),
+      refreshedAt,
     });
   }
 

@@ -1,5 +1,4 @@
-import { dlqTopicName, isTopicName, topicCatalog, type TopicName } from '@zc/contracts';
-import type { TopicSpec as KafkaTopicSpec } from '@zc/kafka';
+import { brokerTopicName, brokerTopicSpecs, isTopicName, type BrokerTopicSpec, type TopicName } from '@zc/contracts';
 
 /**
  * Kafka topic names are the catalog's names behind an optional prefix, so each test file (or a
@@ -9,7 +8,7 @@ export interface TopicNaming {
   prefix: string;
 }
 
-export const physicalTopic = (naming: TopicNaming, topic: TopicName): string => `${naming.prefix}${topic}`;
+export const physicalTopic = (naming: TopicNaming, topic: TopicName): string => brokerTopicName(naming.prefix, topic);
 
 export function logicalTopic(naming: TopicNaming, physical: string): TopicName | undefined {
   if (!physical.startsWith(naming.prefix)) return undefined;
@@ -17,20 +16,7 @@ export function logicalTopic(naming: TopicNaming, physical: string): TopicName |
   return isTopicName(name) ? name : undefined;
 }
 
-/** The catalog's topics (and their DLQs) under the prefix, for ensureTopics at startup. */
-export function topicSpecs(naming: TopicNaming, topics: readonly TopicName[], partitions: number): KafkaTopicSpec[] {
-  return topicCatalog({ partitions })
-    .filter((spec) => topics.includes(spec.name))
-    .flatMap((spec): KafkaTopicSpec[] => {
-      const retention =
-        spec.retention.cleanupPolicy === 'compact' ? { compacted: true } : { retentionMs: spec.retention.retentionMs };
-      return [
-        { name: physicalTopic(naming, spec.name), partitions: spec.partitions, ...retention },
-        {
-          name: `${naming.prefix}${dlqTopicName(spec.name)}`,
-          partitions: spec.dlq.partitions,
-          ...(spec.dlq.retention.cleanupPolicy === 'delete' ? { retentionMs: spec.dlq.retention.retentionMs } : {}),
-        },
-      ];
-    });
+/** The topics the projection reads (and their DLQs) under the prefix, for ensureTopics at startup. */
+export function topicSpecs(naming: TopicNaming, topics: readonly TopicName[], partitions: number): BrokerTopicSpec[] {
+  return brokerTopicSpecs({ prefix: naming.prefix, partitions }, { reads: topics });
 }

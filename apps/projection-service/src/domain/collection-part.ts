@@ -1,4 +1,4 @@
-import type { Capability, CollectionEvent, TimeWindow } from '@zc/contracts';
+import { NO_SEQUENCE, type Capability, type CollectionEvent, type TimeWindow } from '@zc/contracts';
 import { later, utc } from './time';
 
 export interface CapabilityHealth {
@@ -36,7 +36,7 @@ export interface CollectorCadence {
 
 /** What the collection stream (`collection.events`) says about a connector. */
 export interface CollectionPart {
-  /** Last applied sequence of the collection stream; -1 before any. */
+  /** Last applied sequence of the collection stream; NO_SEQUENCE before any. */
   position: number;
   startedAt: string | null;
   trigger: string | null;
@@ -69,7 +69,7 @@ const noProgress = (): ResourceProgress => ({
 });
 
 export const initialCollectionPart = (): CollectionPart => ({
-  position: -1,
+  position: NO_SEQUENCE,
   startedAt: null,
   trigger: null,
   backfill: {

@@ -1,4 +1,10 @@
-import type { ConnectionCheck, ConnectorEvent } from '@zc/contracts';
+import {
+  NO_SEQUENCE,
+  rotationDueAtOf,
+  type ConnectionCheck,
+  type ConnectorEvent,
+  type TokenMetadata,
+} from '@zc/contracts';
 import type { Lifecycle } from './status-rules';
 import { later, utc } from './time';
 
@@ -12,7 +18,7 @@ export interface TokenInfo {
 
 /** What the connector stream (`connector.events`) says about a connector. */
 export interface ConnectorPart {
-  /** Last applied sequence of the connector stream; -1 before any. */
+  /** Last applied sequence of the connector stream; NO_SEQUENCE before any. */
   position: number;
   lifecycle: Lifecycle;
   name: string | null;
@@ -32,7 +38,7 @@ export interface ConnectorPart {
 }
 
 export const initialConnectorPart = (): ConnectorPart => ({
-  position: -1,
+  position: NO_SEQUENCE,
   lifecycle: 'unknown',
   name: null,
   subdomain: null,
@@ -74,7 +80,7 @@ export function evolveConnectorPart(part: ConnectorPart, event: ConnectorEvent):
           role: event.data.authorizingUser.role,
         },
         token: tokenInfo(event.data.token, utc(event.data.authorizedAt)),
-        rotationDueAt: null,
+        rotationDueAt: rotationDue(event.data.token, event.data.authorizedAt),
         authFailure: null,
         lastTokenEventAt: later(part.lastTokenEventAt, at),
         lastAuthorizedEventAt: later(part.lastAuthorizedEventAt, at),
@@ -91,7 +97,7 @@ export function evolveConnectorPart(part: ConnectorPart, event: ConnectorEvent):
       return {
         ...part,
         token: tokenInfo(event.data.token, utc(event.data.refreshedAt)),
-        rotationDueAt: null,
+        rotationDueAt: rotationDue(event.data.token, event.data.refreshedAt),
         lastTokenEventAt: later(part.lastTokenEventAt, at),
       };
     case 'ConnectorTokenRotationDue':
@@ -109,6 +115,12 @@ export function evolveConnectorPart(part: ConnectorPart, event: ConnectorEvent):
         lastDisconnectedAt: later(part.lastDisconnectedAt, at),
       };
   }
+}
+
+/** The token's rotation time as its event carries it, in UTC; null for a token that is never due. */
+function rotationDue(token: TokenMetadata, issuedAt: string): string | null {
+  const dueAt = rotationDueAtOf(token, utc(issuedAt));
+  return dueAt === null ? null : utc(dueAt);
 }
 
 function tokenInfo(token: { expiresAt: string | null; refreshable: boolean; scopes: string[] }, issuedAt: string) {

@@ -1,4 +1,4 @@
-import type { Capability } from '@zc/contracts';
+import { isRotationDue, rotationDueAtOf, type Capability } from '@zc/contracts';
 import type { CapabilityHealth, ResourceProgress } from './collection-part';
 import { statusInputs, type StatusView } from './status-view';
 
@@ -9,25 +9,25 @@ export interface TokenHealth {
   expiresAt: string | null;
   refreshable: boolean;
   ageDays: number;
-  /** Non-expiring tokens are rotated once they reach the rotation age (or when the auth service says so). */
+  /** Whether the token's rotation time (decided by the auth service when it issued the token) has come. */
   rotationDue: boolean;
   rotationDueAt: string | null;
 }
 
 /** Token age and rotation need "now", so they are computed when read rather than stored. */
-export function tokenHealth(view: StatusView, now: Date, rotationAgeMs: number): TokenHealth | null {
+export function tokenHealth(view: StatusView, now: Date): TokenHealth | null {
   const token = view.connector.token;
   if (token === null) return null;
-  const issued = Date.parse(token.issuedAt);
-  const ageMs = Math.max(0, now.getTime() - issued);
-  const computedDueAt = token.expiresAt === null ? new Date(issued + rotationAgeMs).toISOString() : null;
-  const rotationDueAt = view.connector.rotationDueAt ?? computedDueAt;
+  const ageMs = Math.max(0, now.getTime() - Date.parse(token.issuedAt));
+  // Views stored before the token events carried `rotationDueAt` hold null for a legacy token: the
+  // contracts read such a token as its events do (the rule at its default age).
+  const rotationDueAt = view.connector.rotationDueAt ?? rotationDueAtOf(token, token.issuedAt);
   return {
     issuedAt: token.issuedAt,
     expiresAt: token.expiresAt,
     refreshable: token.refreshable,
     ageDays: Math.floor(ageMs / DAY_MS),
-    rotationDue: rotationDueAt !== null && Date.parse(rotationDueAt) <= now.getTime(),
+    rotationDue: isRotationDue(rotationDueAt, now.toISOString()),
     rotationDueAt,
   };
 }

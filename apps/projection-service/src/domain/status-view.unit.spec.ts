@@ -74,21 +74,38 @@ describe('connector status view', () => {
     expect({ ...reversed, statusSince: null, cause: null }).toEqual({ ...inOrder, statusSince: null, cause: null });
   });
 
-  it('computes token age and flags non-expiring tokens for rotation after the rotation age', () => {
+  it('computes token age and takes the rotation time its token event carries', () => {
+    const { connector } = scenario(1);
+    const day = 86_400_000;
+    const authorized = connector.find((event) => event.type === 'ConnectorAuthorized')!;
+    if (authorized.type !== 'ConnectorAuthorized') throw new Error('unreachable');
+    const issued = Date.parse(authorized.data.authorizedAt);
+    const dueAt = new Date(issued + 30 * day).toISOString();
+    const legacyToken = { ...authorized.data.token, expiresAt: null, rotationDueAt: dueAt };
+    const legacy = { ...authorized, data: { ...authorized.data, token: legacyToken } };
+    const view = applyStatusEvents(initialStatusView('c1'), connector).view;
+    const legacyView = applyStatusEvents(
+      initialStatusView('c1'),
+      connector.map((e) => (e === authorized ? legacy : e)),
+    ).view;
+    expect(tokenHealth(legacyView, new Date(issued + 10 * day))).toMatchObject({ ageDays: 10, rotationDue: false });
+    expect(tokenHealth(legacyView, new Date(issued + 30 * day))).toMatchObject({
+      rotationDue: true,
+      rotationDueAt: dueAt,
+    });
+    // The scenario's token expires: it is refreshed, never due for rotation.
+    expect(tokenHealth(view, new Date(issued + 181 * day))).toMatchObject({ rotationDue: false, rotationDueAt: null });
+  });
+
+  it('reads a view stored before token events carried the rotation time at the default age (180 days)', () => {
     const { connector } = scenario(1);
     const view = applyStatusEvents(initialStatusView('c1'), connector).view;
-    const legacy = { ...view, connector: { ...view.connector, token: { ...view.connector.token!, expiresAt: null } } };
+    const token = { ...view.connector.token!, expiresAt: null };
+    const stored = { ...view, connector: { ...view.connector, token, rotationDueAt: null } };
+    const issued = Date.parse(token.issuedAt);
     const day = 86_400_000;
-    const issued = Date.parse(legacy.connector.token.issuedAt);
-    expect(tokenHealth(legacy, new Date(issued + 10 * day), 180 * day)).toMatchObject({
-      ageDays: 10,
-      rotationDue: false,
-    });
-    expect(tokenHealth(legacy, new Date(issued + 181 * day), 180 * day)).toMatchObject({
-      ageDays: 181,
-      rotationDue: true,
-    });
-    expect(tokenHealth(view, new Date(issued + 181 * day), 180 * day)).toMatchObject({ rotationDue: false });
+    expect(tokenHealth(stored, new Date(issued + 179 * day))).toMatchObject({ ageDays: 179, rotationDue: false });
+    expect(tokenHealth(stored, new Date(issued + 180 * day))).toMatchObject({ rotationDue: true });
   });
 
   it('never throws on odd but recorded histories (collection before registration, test before authorization)', () => {

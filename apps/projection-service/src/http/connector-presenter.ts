@@ -15,7 +15,7 @@ const progressOf = (
   estimatedCompletionAt: progress.estimatedCompletionAt ?? null,
 });
 
-export function presentConnector(doc: StatusDocument, now: Date, rotationAgeMs: number): ConnectorStatusResponse {
+export function presentConnector(doc: StatusDocument, now: Date): ConnectorStatusResponse {
   const { connector, collection } = doc;
   const { backfill } = collection;
   return {
@@ -55,6 +55,6 @@ export function presentConnector(doc: StatusDocument, now: Date, rotationAgeMs: 
       stalledSince: doc.stall?.since ?? null,
     },
     rateLimit: { perMinute: connector.rateLimitPerMinute, utilisation: null },
-    token: tokenHealth(doc, now, rotationAgeMs),
+    token: tokenHealth(doc, now),
   };
 }

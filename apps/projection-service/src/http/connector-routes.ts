@@ -25,7 +25,6 @@ export interface ConnectorQueries {
 export interface ConnectorRouteDeps {
   queries: ConnectorQueries;
   now: () => Date;
-  tokenRotationAgeMs: number;
 }
 
 const PageQuery = z.object({ limit: LimitQuery, cursor: z.string().min(1).optional() });
@@ -35,7 +34,7 @@ export function registerConnectorRoutes(app: HttpApp, deps: ConnectorRouteDeps):
   // Staleness is a function of time: each read evaluates it, so a silent collector shows before any sweep.
   const present = (doc: Parameters<typeof presentConnector>[0]) => {
     const now = deps.now();
-    return presentConnector(statusDocumentAt(doc, now), now, deps.tokenRotationAgeMs);
+    return presentConnector(statusDocumentAt(doc, now), now);
   };
 
   app.get(

@@ -11,7 +11,6 @@ export const activityApi = (mongo: MongoHandle, overrides: Partial<AppDeps> = {}
     queries: viewQueries(mongo, viewAliases(mongo)),
     verifyApiKey: () => Promise.resolve({ keyId: 'k', scopes: ['activities:read'] }),
     now: () => new Date(),
-    tokenRotationAgeMs: 1,
     logger: pino({ level: 'silent' }),
     ...overrides,
   });

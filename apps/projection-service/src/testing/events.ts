@@ -1,8 +1,13 @@
 import {
   activityIdFor,
+  FIRST_SEQUENCE,
+  newEvent,
   type ActivityEvent,
   type CollectionEvent,
   type ConnectorEvent,
+  type EventData,
+  type EventOfType,
+  type EventType,
   type UserEvent,
 } from '@zc/contracts';
 import { testUuid } from './seeded';
@@ -11,38 +16,40 @@ import { testUuid } from './seeded';
 
 const blob = { keyId: 'k1', iv: 'AAAAAAAAAAAAAAAA', ciphertext: 'c2VjcmV0', tag: 'AAAAAAAAAAAAAAAAAAAAAA==' };
 
-/** Typed by the caller's context; the contracts' schemas are what really check these in the tests. */
-function envelope<E>(
-  type: E extends { type: infer T } ? T : never,
+/** The envelope as every writer builds it (`newEvent`: the registry's schema version), at one instant. */
+function envelope<T extends EventType>(
+  type: T,
   connectorId: string,
   sequence: number,
   at: number,
-  data: unknown,
-): E {
+  data: EventData<T>,
+): EventOfType<T> {
   const iso = new Date(at).toISOString();
-  const event = {
-    eventId: testUuid(),
+  return newEvent(
     type,
-    schemaVersion: type === 'ConnectorRegistered' ? 2 : 1,
-    connectorId,
-    sequence,
-    occurredAt: iso,
-    recordedAt: iso,
-    actor: { kind: 'system' as const },
-    correlationId: `corr-${connectorId}`,
-    causationId: null,
+    {
+      eventId: testUuid(),
+      connectorId,
+      sequence,
+      occurredAt: iso,
+      recordedAt: iso,
+      actor: { kind: 'system' },
+      correlationId: `corr-${connectorId}`,
+      causationId: null,
+    },
     data,
-  };
-  return event as unknown as E;
+  );
 }
 
 const MINUTE = 60_000;
 
 /** A connector's life on both streams: registered, a failed then successful authorization, collection. */
 export function connectorScenario(connectorId: string, account: string, startMs: number, random: () => number) {
-  let seq = 0;
+  let seq = FIRST_SEQUENCE;
   const at = (minutes: number) => startMs + minutes * MINUTE;
-  const token = { zendeskTokenId: 7, scopes: ['read'], expiresAt: new Date(at(600)).toISOString(), refreshable: true };
+  // An expiring token, as the auth service records one: refreshed, never due for rotation.
+  const expiresAt = new Date(at(600)).toISOString();
+  const token = { zendeskTokenId: 7, scopes: ['read'], expiresAt, refreshable: true, rotationDueAt: null };
   const connector: ConnectorEvent[] = [
     envelope('ConnectorRegistered', connectorId, seq++, at(0), {
       name: `Connector ${connectorId}`,
@@ -91,7 +98,7 @@ export function connectorScenario(connectorId: string, account: string, startMs:
     }),
   );
 
-  let cseq = 0;
+  let cseq = FIRST_SEQUENCE;
   const window = { from: new Date(at(4) - 7 * 24 * 60 * MINUTE).toISOString(), to: new Date(at(4)).toISOString() };
   const collection: CollectionEvent[] = [
     envelope('CollectionStarted', connectorId, cseq++, at(6), { trigger: 'authorized', backfillWindow: window }),
@@ -173,7 +180,7 @@ export function activityEvent(options: ActivityOptions): ActivityEvent {
   return envelope(
     'ZendeskActivityRecorded',
     options.connectorId,
-    options.sequence ?? 0,
+    options.sequence ?? FIRST_SEQUENCE,
     options.collectedAtMs ?? options.occurredAtMs,
     {
       activityId: activityIdFor(options.account, options.auditLogId),
@@ -203,7 +210,7 @@ export function userEvent(
   name: string,
   role: UserEvent['data']['role'] = userId % 10 === 0 ? 'admin' : 'agent',
 ): UserEvent {
-  return envelope('ZendeskUserObserved', connectorId, 0, updatedAtMs, {
+  return envelope('ZendeskUserObserved', connectorId, FIRST_SEQUENCE, updatedAtMs, {
     account,
     id: userId,
     name,

@@ -9,6 +9,12 @@ export const TokenMetadata = z.object({
   /** Null for Zendesk's legacy non-expiring tokens, which are flagged for rotation instead of refreshed. */
   expiresAt: IsoDateTime.nullable(),
   refreshable: z.boolean(),
+  /**
+   * When the token is due for rotation, as the auth service decided it on issuing the token
+   * (`tokenRotationDueAt`, token-rotation.ts); null for a token that expires (it is refreshed instead).
+   * Optional because events written before the field lack it: `rotationDueAtOf` reads those.
+   */
+  rotationDueAt: IsoDateTime.nullable().optional(),
 });
 export type TokenMetadata = z.infer<typeof TokenMetadata>;
 
@@ -65,7 +71,7 @@ export const ConnectorTokenRefreshed = defineEvent(
 );
 export type ConnectorTokenRefreshed = EventOf<typeof ConnectorTokenRefreshed>;
 
-/** Raised for non-expiring tokens once they reach the rotation age (design §1.7: 6 months). */
+/** Raised once a token's `rotationDueAt` has come (token-rotation.ts); `dueAt` is that time. */
 export const ConnectorTokenRotationDue = defineEvent(
   'ConnectorTokenRotationDue',
   1,

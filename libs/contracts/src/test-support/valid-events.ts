@@ -1,4 +1,6 @@
-import { allEventDefinitions, type EventType } from '../event-registry';
+import type { EventType } from '../event-registry';
+import { newEvent, type EnvelopeFields, type EventData } from '../new-event';
+import { FIRST_SEQUENCE } from '../sequence';
 
 /** Test-only: a valid `data` payload for every current event type, so each test starts from a known-good event. */
 const blob = { keyId: 'key-2024-01', iv: 'AAAAAAAAAAAAAAAA', ciphertext: 'c2VjcmV0', tag: 'AAAAAAAAAAAAAAAAAAAAAA==' };
@@ -86,23 +88,20 @@ export const validData: Record<EventType, unknown> = {
   },
 };
 
-// Definitions come oldest first, so the last one seen per type is the current version.
-const currentVersions = new Map(allEventDefinitions().map((d) => [d.type, d.schemaVersion]));
+/** The envelope fields of every valid example. */
+export const validEnvelope: EnvelopeFields = {
+  eventId: '0b7c1c1e-4a4f-4b8e-9f0a-3c2d1e0f9a8b',
+  connectorId: 'conn-1',
+  sequence: FIRST_SEQUENCE,
+  occurredAt: '2024-05-01T10:00:00Z',
+  recordedAt: '2024-05-01T10:00:00.250Z',
+  actor: { kind: 'admin_key', id: 'key_01' },
+  correlationId: 'req-7',
+  causationId: null,
+};
 
-/** A full message as a writer would publish it; `overrides` replace envelope fields. */
+/** A full message as a writer would publish it (built by `newEvent`); `overrides` replace envelope fields. */
 export function validMessage(type: EventType, overrides: Record<string, unknown> = {}) {
-  return {
-    eventId: '0b7c1c1e-4a4f-4b8e-9f0a-3c2d1e0f9a8b',
-    type,
-    schemaVersion: currentVersions.get(type),
-    connectorId: 'conn-1',
-    sequence: 0,
-    occurredAt: '2024-05-01T10:00:00Z',
-    recordedAt: '2024-05-01T10:00:00.250Z',
-    actor: { kind: 'admin_key', id: 'key_01' },
-    correlationId: 'req-7',
-    causationId: null,
-    data: validData[type],
-    ...overrides,
-  };
+  // validData is checked against each type's schema by the tests that use it.
+  return { ...newEvent(type, validEnvelope, validData[type] as EventData<typeof type>), ...overrides };
 }

@@ -5,7 +5,14 @@ type VersionOf<Schema> = { readonly type: string; readonly schemaVersion: number
 
 export type UpcastResult = { success: true; data: unknown } | { success: false; issues: z.core.$ZodIssue[] };
 
-/** One step of an event type's history: validates a message of `fromVersion` and lifts it to `toVersion`. */
+/**
+ * One step of an event type's history: validates a message of `fromVersion` and lifts it to `toVersion`.
+ *
+ * When a change needs one: a field added as optional stays within its version (old readers drop what
+ * they do not know, the JSON Schemas allow extra fields, and new readers say what its absence means,
+ * e.g. `rotationDueAtOf`); removing, renaming or retyping a field, or adding a required one, is a new
+ * version with an upcaster from the one before.
+ */
 export interface Upcaster {
   readonly type: string;
   readonly fromVersion: number;
