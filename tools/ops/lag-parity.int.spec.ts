@@ -1,5 +1,13 @@
 import { consoleReporter } from '@zc/infra';
-import { createKafkaClient, createPublisher, ensureTopics, runConsumer, silentLogger } from '@zc/kafka';
+import {
+  connectClusterAdmin,
+  createKafkaClient,
+  createPublisher,
+  ensureTopics,
+  runConsumer,
+  silentLogger,
+  type ClusterAdmin,
+} from '@zc/kafka';
 import { LagSampler } from '@zc/lag-sampler';
 import { uniqueName, waitFor } from '@zc/testing';
 import { randomUUID } from 'node:crypto';
@@ -39,7 +47,7 @@ const message = (n: number) => ({
 describe("lag parity with Kafka's kafka-consumer-groups tool", () => {
   const brokers = inject('kafkaBrokers');
   const client = createKafkaClient({ brokers, clientId: 'lag-parity-spec', logger: silentLogger });
-  const admin = client.kafka.admin();
+  let cluster: ClusterAdmin;
   const publisher = createPublisher(client);
   const topic = uniqueName(import.meta.url, 'topic');
   const groupId = uniqueName(import.meta.url, 'group');
@@ -48,11 +56,11 @@ describe("lag parity with Kafka's kafka-consumer-groups tool", () => {
   beforeAll(async () => {
     // The first run downloads the tools' jars from Maven Central (a minute or so); later runs reuse the cache.
     toolsDir = await provisionKafkaTools(consoleReporter);
-    await Promise.all([admin.connect(), publisher.connect()]);
+    [cluster] = await Promise.all([connectClusterAdmin(client), publisher.connect()]);
     await ensureTopics(client, [{ name: topic, partitions: 3 }]);
   }, 600_000);
   afterAll(async () => {
-    await Promise.all([admin.disconnect(), publisher.disconnect()]);
+    await Promise.all([cluster.disconnect(), publisher.disconnect()]);
   });
 
   it('reports the same committed offset, log-end offset and lag per partition', async () => {
@@ -82,7 +90,7 @@ describe("lag parity with Kafka's kafka-consumer-groups tool", () => {
       Array.from({ length: 17 }, (_, n) => message(100 + n)),
     );
 
-    const sampler = new LagSampler({ admin, groups: [groupId] });
+    const sampler = new LagSampler({ cluster, groups: [groupId] });
     await sampler.sample();
     const ours = sampler.report(groupId).groups[0]?.partitions ?? [];
     const output = await runKafkaTool(toolsDir, CONSUMER_GROUP_COMMAND, [

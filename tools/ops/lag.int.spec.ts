@@ -1,4 +1,12 @@
-import { createKafkaClient, createPublisher, ensureTopics, runConsumer, silentLogger } from '@zc/kafka';
+import {
+  connectClusterAdmin,
+  createKafkaClient,
+  createPublisher,
+  ensureTopics,
+  runConsumer,
+  silentLogger,
+  type ClusterAdmin,
+} from '@zc/kafka';
 import { lagRoutes, LagSampler } from '@zc/lag-sampler';
 import { uniqueName, waitFor } from '@zc/testing';
 import Fastify, { type FastifyInstance } from 'fastify';
@@ -30,15 +38,14 @@ function lag(args: string[], env: Record<string, string> = {}) {
 describe('npm run lag', () => {
   const brokers = inject('kafkaBrokers');
   const client = createKafkaClient({ brokers, clientId: 'lag-cli-spec', logger: silentLogger });
-  const admin = client.kafka.admin();
+  let cluster: ClusterAdmin;
   const topic = uniqueName(import.meta.url, 'topic');
   const groupId = uniqueName(import.meta.url, 'group');
-  const sampler = new LagSampler({ admin, groups: [groupId] });
   let server: FastifyInstance;
   let url = '';
 
   beforeAll(async () => {
-    await admin.connect();
+    cluster = await connectClusterAdmin(client);
     await ensureTopics(client, [{ name: topic, partitions: 2 }]);
     const publisher = createPublisher(client);
     await publisher.connect();
@@ -67,6 +74,7 @@ describe('npm run lag', () => {
     await publisher.publish(topic, [4, 5, 6].map(message));
     await publisher.disconnect();
 
+    const sampler = new LagSampler({ cluster, groups: [groupId] });
     await sampler.sample();
     server = Fastify();
     await server.register(lagRoutes, { sampler });
@@ -74,7 +82,7 @@ describe('npm run lag', () => {
   });
   afterAll(async () => {
     await server.close();
-    await admin.disconnect();
+    await cluster.disconnect();
   });
 
   it("prints the service's report as a table", async () => {

@@ -1,4 +1,4 @@
-import { readConsumerLag, type KafkaClient, type KafkaLogger, type PartitionLag } from '@zc/kafka';
+import { connectClusterAdmin, type KafkaClient, type KafkaLogger, type PartitionLag } from '@zc/kafka';
 import type { MongoHandle } from '@zc/mongo';
 import { startProjectionConsumer } from '../adapters/consumer';
 import { createProjector, TOPICS_OF_VIEW } from '../adapters/projector';
@@ -70,10 +70,9 @@ export async function rebuildView(options: RebuildOptions): Promise<RebuildResul
     maxWaitTimeInMs: 500,
   });
 
-  const admin = options.client.kafka.admin();
-  await admin.connect();
+  const admin = await connectClusterAdmin(options.client);
   const startedAt = Date.now();
-  const lag = () => readConsumerLag(admin, [groupId], { topics });
+  const lag = () => admin.consumerLag([groupId], { topics });
   const report = (phase: RebuildProgress['phase'], rows: PartitionLag[], ends?: Map<string, number>) => {
     const total = sum(
       rows,
@@ -100,8 +99,7 @@ export async function rebuildView(options: RebuildOptions): Promise<RebuildResul
     // Anything the live consumer fetched before it saw the switch is below these offsets.
     const ends = new Map<string, number>();
     for (const topic of topics) {
-      for (const offset of await admin.fetchTopicOffsets(topic))
-        ends.set(`${topic}/${String(offset.partition)}`, Number(offset.high));
+      for (const [partition, end] of await admin.logEndOffsets(topic)) ends.set(`${topic}/${String(partition)}`, end);
     }
     for (;;) {
       if (report('draining-after-switch', await lag(), ends) === 0) break;
