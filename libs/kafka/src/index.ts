@@ -31,4 +31,3 @@ export {
   type LagReads,
   type ListedGroup,
 } from './cluster-admin';
-export { LagTimeEstimator, type LagTimeEstimatorOptions } from './lag-time-estimator';

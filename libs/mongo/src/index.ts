@@ -1,7 +1,6 @@
 export { connectMongo, pingMongo, type MongoConnectOptions, type MongoHandle } from './connect';
 export { isDuplicateKeyError, bulkStopOf, IndexConflictError, type BulkStop } from './errors';
 export { ensureIndexes, type IndexSpec } from './indexes';
-export { bulkUpsertById, BulkUpsertError, type BulkUpsertResult } from './bulk-upsert';
 export { insertManyIgnoringDuplicates, type InsertIgnoringDuplicatesResult } from './insert-ignoring-duplicates';
 export { keysetPage, type KeysetCursor, type KeysetPage, type KeysetPageOptions } from './keyset-page';
 // Apps type their collections with these; they never import the driver themselves.
