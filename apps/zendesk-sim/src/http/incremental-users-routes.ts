@@ -1,9 +1,9 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { type Key, decodeCursor, encodeCursor } from '../domain/cursor';
-import { type Caller, guard } from '../http/guards';
-import { type Query, first, intParam, zendeskUrl } from '../http/query';
-import { userJson } from '../http/serializers';
-import { invalidPagination, sendJson } from '../http/zendesk-errors';
+import { type Caller, guard } from './guards';
+import { type Query, first, intParam, zendeskUrl } from './query';
+import { userJson } from './serializers';
+import { invalidPagination, sendJson } from './zendesk-errors';
 import { withJson } from './json-paths';
 
 const MAX_PER_PAGE = 1000;
