@@ -4,13 +4,12 @@ import {
   createKafkaClient,
   createPublisher,
   ensureTopics,
-  runConsumer,
   silentLogger,
   type ClusterAdmin,
 } from '@zc/kafka';
 import { LagSampler } from '@zc/lag-sampler';
+import { countingConsumer, message } from '@zc/lag-sampler/testing';
 import { uniqueName, waitFor } from '@zc/testing';
-import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { CONSUMER_GROUP_COMMAND, provisionKafkaTools, runKafkaTool } from '../infra/kafka-tools/provision';
 
@@ -38,12 +37,6 @@ function parseDescribe(output: string, group: string, topic: string): ToolRow[] 
     .sort((a, b) => a.partition - b.partition);
 }
 
-const message = (n: number) => ({
-  key: `key-${String(n)}`,
-  value: { n },
-  headers: { eventType: 'LagParityRecorded', schemaVersion: 1, eventId: randomUUID() },
-});
-
 describe("lag parity with Kafka's kafka-consumer-groups tool", () => {
   const brokers = inject('kafkaBrokers');
   const client = createKafkaClient({ brokers, clientId: 'lag-parity-spec', logger: silentLogger });
@@ -66,28 +59,15 @@ describe("lag parity with Kafka's kafka-consumer-groups tool", () => {
   it('reports the same committed offset, log-end offset and lag per partition', async () => {
     await publisher.publish(
       topic,
-      Array.from({ length: 30 }, (_, n) => message(n)),
+      Array.from({ length: 30 }, (_, n) => message(`key-${String(n)}`, n)),
     );
-    let consumed = 0;
-    const runner = await runConsumer({
-      client,
-      groupId,
-      topics: [topic],
-      parse: () => null,
-      handleBatch: (items) => {
-        consumed += items.length;
-        return Promise.resolve();
-      },
-      retry: { maxAttempts: 1, initialBackoffMs: 1, maxBackoffMs: 1 },
-      logger: silentLogger,
-      maxWaitTimeInMs: 200,
-    });
-    await waitFor(() => consumed === 30, { description: '30 messages consumed' });
+    const { state, runner } = await countingConsumer(client, groupId, topic);
+    await waitFor(() => state.consumed === 30, { description: '30 messages consumed' });
     await runner.stop();
     // Produced after the consumer left: this is the lag both sides must see.
     await publisher.publish(
       topic,
-      Array.from({ length: 17 }, (_, n) => message(100 + n)),
+      Array.from({ length: 17 }, (_, n) => message(`key-${String(100 + n)}`, 100 + n)),
     );
 
     const sampler = new LagSampler({ cluster, groups: [groupId] });

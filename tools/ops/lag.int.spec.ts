@@ -3,15 +3,14 @@ import {
   createKafkaClient,
   createPublisher,
   ensureTopics,
-  runConsumer,
   silentLogger,
   type ClusterAdmin,
 } from '@zc/kafka';
 import { lagRoutes, LagSampler } from '@zc/lag-sampler';
+import { countingConsumer, message } from '@zc/lag-sampler/testing';
 import { uniqueName, waitFor } from '@zc/testing';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { execFile } from 'node:child_process';
-import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { ROOT } from './repo-files';
@@ -49,29 +48,12 @@ describe('npm run lag', () => {
     await ensureTopics(client, [{ name: topic, partitions: 2 }]);
     const publisher = createPublisher(client);
     await publisher.connect();
-    const message = (n: number) => ({
-      key: `k-${String(n)}`,
-      value: { n },
-      headers: { eventType: 'LagCliRecorded', schemaVersion: 1, eventId: randomUUID() },
-    });
-    await publisher.publish(topic, [0, 1, 2, 3].map(message));
-    let consumed = 0;
-    const runner = await runConsumer({
-      client,
-      groupId,
-      topics: [topic],
-      parse: () => null,
-      handleBatch: (items) => {
-        consumed += items.length;
-        return Promise.resolve();
-      },
-      retry: { maxAttempts: 1, initialBackoffMs: 1, maxBackoffMs: 1 },
-      logger: silentLogger,
-      maxWaitTimeInMs: 200,
-    });
-    await waitFor(() => consumed === 4, { description: '4 consumed' });
+    const numbered = (n: number) => message(`k-${String(n)}`, n);
+    await publisher.publish(topic, [0, 1, 2, 3].map(numbered));
+    const { state, runner } = await countingConsumer(client, groupId, topic);
+    await waitFor(() => state.consumed === 4, { description: '4 consumed' });
     await runner.stop();
-    await publisher.publish(topic, [4, 5, 6].map(message));
+    await publisher.publish(topic, [4, 5, 6].map(numbered));
     await publisher.disconnect();
 
     const sampler = new LagSampler({ cluster, groups: [groupId] });
