@@ -2,8 +2,10 @@
 import js from '@eslint/js';
 import nx from '@nx/eslint-plugin';
 import prettier from 'eslint-config-prettier';
+import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescript';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
+import * as typeImportsCount from './tools/lint/type-imports-count.mjs';
 
 const DRIVERS = ['kafkajs', 'mongodb', 'fastify', '@fastify/*'];
 
@@ -12,6 +14,13 @@ const driverOwnership = (/** @type {string} */ name, /** @type {string} */ owner
   name,
   message: `Only ${owner} imports ${name}; use its index.ts.`,
 });
+
+const DRIVER_OWNERS = [driverOwnership('kafkajs', 'libs/kafka'), driverOwnership('mongodb', 'libs/mongo')];
+
+const ADAPTERS = ['**/adapters/**'];
+
+/** The folders of an app that sit above its adapters (folder vocabulary: root README). */
+const LAYERS_ABOVE_ADAPTERS = ['application', 'worker', 'api', 'http'];
 
 /**
  * Which tags may depend on which. Test files may also use the testing helpers, which production
@@ -58,8 +67,8 @@ export default tseslint.config(
       '**/coverage/**',
       '.nx/**',
       'libs/contracts/json-schema/**',
-      // Linted on purpose by tools/lint/lint-config.int.spec.ts; it breaks the rules by design.
-      'tools/lint-fixtures/**',
+      // Linted on purpose by tools/lint-fixtures/lint-config.int.spec.ts; it breaks the rules by design.
+      'tools/lint-fixtures/*/**',
     ],
   },
   js.configs.recommended,
@@ -85,10 +94,7 @@ export default tseslint.config(
     files: ['**/*.ts'],
     ignores: ['libs/kafka/**', 'libs/mongo/**', 'tools/infra/**', '**/*.spec.ts'],
     rules: {
-      'no-restricted-imports': [
-        'error',
-        { paths: [driverOwnership('kafkajs', 'libs/kafka'), driverOwnership('mongodb', 'libs/mongo')] },
-      ],
+      'no-restricted-imports': ['error', { paths: DRIVER_OWNERS }],
     },
   },
   {
@@ -98,14 +104,43 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
-          paths: [driverOwnership('kafkajs', 'libs/kafka'), driverOwnership('mongodb', 'libs/mongo')],
+          paths: DRIVER_OWNERS,
           patterns: [
             { group: ['fastify', '@fastify/*', 'node:*'], message: 'Domain code is pure; do I/O in src/adapters.' },
-            { group: ['**/adapters/**'], message: 'Domain code must not depend on adapters.' },
+            { group: ADAPTERS, message: 'Domain code must not depend on adapters.' },
           ],
         },
       ],
     },
+  },
+  {
+    // Use cases and routes call ports declared next to them; only the wiring (runtime.ts, app.ts) and
+    // tests pick the adapters that implement them.
+    files: LAYERS_ABOVE_ADAPTERS.flatMap((layer) => [
+      `apps/*/src/${layer}/**/*.ts`,
+      `tools/lint-fixtures/*/src/${layer}/**/*.ts`,
+    ]),
+    ignores: ['**/*.spec.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: DRIVER_OWNERS,
+          patterns: [{ group: ADAPTERS, message: 'Depend on a port next to this code; runtime.ts wires the adapter.' }],
+        },
+      ],
+    },
+  },
+  {
+    // No import cycle inside a project, type imports included (cycles between projects are the Nx
+    // rule's). import-x finds the cycle; tools/lint/type-imports-count.mjs makes type imports count.
+    files: ['**/*.ts'],
+    plugins: { 'type-imports-count': typeImportsCount.plugin },
+    settings: {
+      'import-x/resolver-next': [createTypeScriptImportResolver({ project: 'tsconfig.json' })],
+      'import-x/parsers': { [typeImportsCount.parserPath]: ['.ts'] },
+    },
+    rules: { 'type-imports-count/no-cycle': ['error', { ignoreExternal: true }] },
   },
   {
     files: ['**/*.mjs', '**/*.js'],

@@ -23,7 +23,7 @@ const urls = {
   projection: url('PROJECTION_URL', 8083),
   sim: url('SIM_URL', 8089),
 };
-// The account apps/zendesk-sim/src/demo.ts seeds on every start of the simulator.
+// The account apps/zendesk-sim/src/application/demo.ts seeds on every start of the simulator.
 const account = process.env['DEMO_ACCOUNT'] ?? 'demo';
 const endpoint = `${account}.zendesk.com`;
 const say = (line = '') => process.stdout.write(`${line}\n`);

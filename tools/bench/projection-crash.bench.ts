@@ -10,7 +10,7 @@ import { parseArgs } from 'node:util';
 import { createApiKeyStore } from '@zc/api-keys';
 import { TOPIC_NAMES } from '@zc/contracts';
 import { consoleReporter, startStack } from '@zc/infra';
-import { createKafkaClient, ensureTopics, silentLogger, type Admin } from '@zc/kafka';
+import { connectClusterAdmin, createKafkaClient, ensureTopics, silentLogger } from '@zc/kafka';
 import { connectMongo } from '@zc/mongo';
 import { physicalTopic, topicSpecs } from '../../apps/projection-service/src/adapters/topics';
 import { activityEvent } from '../../apps/projection-service/src/testing/events';
@@ -61,13 +61,12 @@ async function lagDownTo(lag: () => Promise<number>, target: number, deadline: n
 async function main(): Promise<void> {
   const stack = await startStack({ report: consoleReporter });
   const client = createKafkaClient({ brokers: stack.kafkaBrokers, clientId: 'bench-crash', logger: silentLogger });
-  const admin: Admin = client.kafka.admin();
   const naming = { prefix: 'bench-crash.' };
   const groupId = 'bench-crash-projection';
   const database = `bench_crash_${String(Date.now())}`;
   const topic = physicalTopic(naming, 'zendesk.activities');
   const running: ProjectionProcess[] = [];
-  await admin.connect();
+  const admin = await connectClusterAdmin(client);
   try {
     await ensureTopics(client, topicSpecs(naming, TOPIC_NAMES, 6));
     const auth = await connectMongo({ uri: stack.mongoUri, dbName: `${database}_keys` });

@@ -7,7 +7,7 @@ import {
   type EventType,
   type TopicName,
 } from '@zc/contracts';
-import { createKafkaClient, readConsumerLag, runConsumer, silentLogger, type IncomingMessage } from '@zc/kafka';
+import { connectClusterAdmin, createKafkaClient, runConsumer, silentLogger, type IncomingMessage } from '@zc/kafka';
 import { waitFor } from '@zc/testing';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { backfillCompleted, clientsOf, connectNewAccount } from '../system/scenario';
@@ -71,12 +71,11 @@ async function readAll(topics: readonly string[]): Promise<IncomingMessage[]> {
     fromBeginning: true,
     maxWaitTimeInMs: 200,
   });
-  const admin = client.kafka.admin();
-  await admin.connect();
+  const admin = await connectClusterAdmin(client);
   try {
     await waitFor(
       async () => {
-        const lag = await readConsumerLag(admin, [groupId], { topics: [...topics] });
+        const lag = await admin.consumerLag([groupId], { topics: [...topics] });
         return lag.length > 0 && lag.every((partition) => partition.lagMessages === 0);
       },
       { timeoutMs: 60_000, intervalMs: 500, description: 'every topic read to its end' },

@@ -1,8 +1,15 @@
 import { consoleReporter } from '@zc/infra';
-import { createKafkaClient, createPublisher, ensureTopics, runConsumer, silentLogger } from '@zc/kafka';
+import {
+  connectClusterAdmin,
+  createKafkaClient,
+  createPublisher,
+  ensureTopics,
+  silentLogger,
+  type ClusterAdmin,
+} from '@zc/kafka';
 import { LagSampler } from '@zc/lag-sampler';
+import { countingConsumer, message } from '@zc/lag-sampler/testing';
 import { uniqueName, waitFor } from '@zc/testing';
-import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { CONSUMER_GROUP_COMMAND, provisionKafkaTools, runKafkaTool } from '../infra/kafka-tools/provision';
 
@@ -30,16 +37,10 @@ function parseDescribe(output: string, group: string, topic: string): ToolRow[] 
     .sort((a, b) => a.partition - b.partition);
 }
 
-const message = (n: number) => ({
-  key: `key-${String(n)}`,
-  value: { n },
-  headers: { eventType: 'LagParityRecorded', schemaVersion: 1, eventId: randomUUID() },
-});
-
 describe("lag parity with Kafka's kafka-consumer-groups tool", () => {
   const brokers = inject('kafkaBrokers');
   const client = createKafkaClient({ brokers, clientId: 'lag-parity-spec', logger: silentLogger });
-  const admin = client.kafka.admin();
+  let cluster: ClusterAdmin;
   const publisher = createPublisher(client);
   const topic = uniqueName(import.meta.url, 'topic');
   const groupId = uniqueName(import.meta.url, 'group');
@@ -48,41 +49,28 @@ describe("lag parity with Kafka's kafka-consumer-groups tool", () => {
   beforeAll(async () => {
     // The first run downloads the tools' jars from Maven Central (a minute or so); later runs reuse the cache.
     toolsDir = await provisionKafkaTools(consoleReporter);
-    await Promise.all([admin.connect(), publisher.connect()]);
+    [cluster] = await Promise.all([connectClusterAdmin(client), publisher.connect()]);
     await ensureTopics(client, [{ name: topic, partitions: 3 }]);
   }, 600_000);
   afterAll(async () => {
-    await Promise.all([admin.disconnect(), publisher.disconnect()]);
+    await Promise.all([cluster.disconnect(), publisher.disconnect()]);
   });
 
   it('reports the same committed offset, log-end offset and lag per partition', async () => {
     await publisher.publish(
       topic,
-      Array.from({ length: 30 }, (_, n) => message(n)),
+      Array.from({ length: 30 }, (_, n) => message(`key-${String(n)}`, n)),
     );
-    let consumed = 0;
-    const runner = await runConsumer({
-      client,
-      groupId,
-      topics: [topic],
-      parse: () => null,
-      handleBatch: (items) => {
-        consumed += items.length;
-        return Promise.resolve();
-      },
-      retry: { maxAttempts: 1, initialBackoffMs: 1, maxBackoffMs: 1 },
-      logger: silentLogger,
-      maxWaitTimeInMs: 200,
-    });
-    await waitFor(() => consumed === 30, { description: '30 messages consumed' });
+    const { state, runner } = await countingConsumer(client, groupId, topic);
+    await waitFor(() => state.consumed === 30, { description: '30 messages consumed' });
     await runner.stop();
     // Produced after the consumer left: this is the lag both sides must see.
     await publisher.publish(
       topic,
-      Array.from({ length: 17 }, (_, n) => message(100 + n)),
+      Array.from({ length: 17 }, (_, n) => message(`key-${String(100 + n)}`, 100 + n)),
     );
 
-    const sampler = new LagSampler({ admin, groups: [groupId] });
+    const sampler = new LagSampler({ cluster, groups: [groupId] });
     await sampler.sample();
     const ours = sampler.report(groupId).groups[0]?.partitions ?? [];
     const output = await runKafkaTool(toolsDir, CONSUMER_GROUP_COMMAND, [

@@ -1,9 +1,16 @@
-import { createKafkaClient, createPublisher, ensureTopics, runConsumer, silentLogger } from '@zc/kafka';
+import {
+  connectClusterAdmin,
+  createKafkaClient,
+  createPublisher,
+  ensureTopics,
+  silentLogger,
+  type ClusterAdmin,
+} from '@zc/kafka';
 import { lagRoutes, LagSampler } from '@zc/lag-sampler';
+import { countingConsumer, message } from '@zc/lag-sampler/testing';
 import { uniqueName, waitFor } from '@zc/testing';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { execFile } from 'node:child_process';
-import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { ROOT } from './repo-files';
@@ -30,43 +37,26 @@ function lag(args: string[], env: Record<string, string> = {}) {
 describe('npm run lag', () => {
   const brokers = inject('kafkaBrokers');
   const client = createKafkaClient({ brokers, clientId: 'lag-cli-spec', logger: silentLogger });
-  const admin = client.kafka.admin();
+  let cluster: ClusterAdmin;
   const topic = uniqueName(import.meta.url, 'topic');
   const groupId = uniqueName(import.meta.url, 'group');
-  const sampler = new LagSampler({ admin, groups: [groupId] });
   let server: FastifyInstance;
   let url = '';
 
   beforeAll(async () => {
-    await admin.connect();
+    cluster = await connectClusterAdmin(client);
     await ensureTopics(client, [{ name: topic, partitions: 2 }]);
     const publisher = createPublisher(client);
     await publisher.connect();
-    const message = (n: number) => ({
-      key: `k-${String(n)}`,
-      value: { n },
-      headers: { eventType: 'LagCliRecorded', schemaVersion: 1, eventId: randomUUID() },
-    });
-    await publisher.publish(topic, [0, 1, 2, 3].map(message));
-    let consumed = 0;
-    const runner = await runConsumer({
-      client,
-      groupId,
-      topics: [topic],
-      parse: () => null,
-      handleBatch: (items) => {
-        consumed += items.length;
-        return Promise.resolve();
-      },
-      retry: { maxAttempts: 1, initialBackoffMs: 1, maxBackoffMs: 1 },
-      logger: silentLogger,
-      maxWaitTimeInMs: 200,
-    });
-    await waitFor(() => consumed === 4, { description: '4 consumed' });
+    const numbered = (n: number) => message(`k-${String(n)}`, n);
+    await publisher.publish(topic, [0, 1, 2, 3].map(numbered));
+    const { state, runner } = await countingConsumer(client, groupId, topic);
+    await waitFor(() => state.consumed === 4, { description: '4 consumed' });
     await runner.stop();
-    await publisher.publish(topic, [4, 5, 6].map(message));
+    await publisher.publish(topic, [4, 5, 6].map(numbered));
     await publisher.disconnect();
 
+    const sampler = new LagSampler({ cluster, groups: [groupId] });
     await sampler.sample();
     server = Fastify();
     await server.register(lagRoutes, { sampler });
@@ -74,7 +64,7 @@ describe('npm run lag', () => {
   });
   afterAll(async () => {
     await server.close();
-    await admin.disconnect();
+    await cluster.disconnect();
   });
 
   it("prints the service's report as a table", async () => {

@@ -4,7 +4,7 @@
  *   npm run lag -- --group projection-service     only that group
  *   npm run lag -- --direct --brokers host:9092   sample the brokers from here (twice, a few seconds apart)
  */
-import { createKafkaClient, silentLogger } from '@zc/kafka';
+import { connectClusterAdmin, createKafkaClient, silentLogger, type ClusterAdmin } from '@zc/kafka';
 import { formatLagTable, LagReport } from '@zc/lag-monitor';
 import { LagSampler } from '@zc/lag-sampler';
 import { parseArgs } from 'node:util';
@@ -60,23 +60,24 @@ async function direct(): Promise<LagReport> {
   if (brokers.length === 0) throw new LagCliError(`--direct needs --brokers host:port (or KAFKA_BROKERS).\n${USAGE}`);
   const gapMs = Number(values['gap-ms']);
   if (!Number.isFinite(gapMs) || gapMs < 0) throw new LagCliError(`--gap-ms must be a number of milliseconds.`);
-  const admin = createKafkaClient({ brokers, clientId: 'zc-lag-cli', logger: silentLogger }).kafka.admin();
+  const client = createKafkaClient({ brokers, clientId: 'zc-lag-cli', logger: silentLogger });
+  let cluster: ClusterAdmin;
   try {
-    await admin.connect();
+    cluster = await connectClusterAdmin(client);
   } catch (error) {
     throw new LagCliError(
       `Could not connect to Kafka at ${brokers.join(',')} (${error instanceof Error ? error.message : String(error)}).`,
     );
   }
   try {
-    const sampler = new LagSampler({ admin, groups, discoverGroups: groups.length === 0 });
+    const sampler = new LagSampler({ cluster, groups, discoverGroups: groups.length === 0 });
     // One poll shows lag but no trend; Burrow's statuses need at least two polls to mean anything.
     await sampler.sample();
     await new Promise((resolve) => setTimeout(resolve, gapMs));
     await sampler.sample();
     return sampler.report();
   } finally {
-    await admin.disconnect();
+    await cluster.disconnect();
   }
 }
 

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { createKafkaClient, createPublisher, ensureTopics, type Admin, type ConsumerRunner } from '@zc/kafka';
+import { connectClusterAdmin, createKafkaClient, createPublisher, ensureTopics, type ConsumerRunner } from '@zc/kafka';
 import { connectMongo, pingMongo } from '@zc/mongo';
 import { parseKeyRing } from '@zc/secrets';
 import type { HttpApp } from '@zc/http';
@@ -73,8 +73,7 @@ export async function startCollector(options: CollectorOptions): Promise<Collect
   const publisher = monitor.publisher;
   await publisher.connect();
   const publishing = () => publishingHealth(monitor.observations(), now(), config.PUBLISH_BLOCKED_AFTER);
-  const admin: Admin = kafka.kafka.admin();
-  await admin.connect();
+  const admin = await connectClusterAdmin(kafka);
   const connectors = await createConnectorStore(mongo);
   const collections = await createCollectionStore(mongo, { ttlMs: config.LEASE_TTL, now });
 
@@ -83,7 +82,7 @@ export async function startCollector(options: CollectorOptions): Promise<Collect
     logger,
     instanceId,
     readiness: {
-      kafka: async () => (await admin.describeCluster()).brokers.length > 0,
+      kafka: async () => (await admin.brokerCount()) > 0,
       mongo: () => pingMongo(mongo),
       consumerJoined: () => joined.consumer?.isJoined() ?? false,
       publishing: () => {

@@ -1,6 +1,6 @@
 import { createApiKeyStore } from '@zc/api-keys';
 import { TOPIC_NAMES } from '@zc/contracts';
-import { createKafkaClient, ensureTopics, silentLogger, type Admin } from '@zc/kafka';
+import { connectClusterAdmin, createKafkaClient, ensureTopics, silentLogger, type ClusterAdmin } from '@zc/kafka';
 import { connectMongo } from '@zc/mongo';
 import { uniqueDatabaseName, uniqueName, waitFor } from '@zc/testing';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -36,13 +36,13 @@ describe('two projection instances in one consumer group', () => {
   const groupId = uniqueName(import.meta.url, 'group');
   const database = uniqueDatabaseName(import.meta.url);
   const client = createKafkaClient({ brokers, clientId: 'scale-out-spec', logger: silentLogger });
-  const admin: Admin = client.kafka.admin();
+  let admin: ClusterAdmin;
   const activities = physicalTopic(naming, 'zendesk.activities');
   const running: ProjectionProcess[] = [];
   let apiKey = '';
 
   beforeAll(async () => {
-    await admin.connect();
+    admin = await connectClusterAdmin(client);
     await ensureTopics(client, topicSpecs(naming, TOPIC_NAMES, 6));
     const auth = await connectMongo({ uri: inject('mongoUri'), dbName: `${database}_keys` });
     apiKey = (await createApiKeyStore(auth.db).create({ name: 'scale-out', scopes: ['activities:read'] })).presented;
@@ -70,9 +70,8 @@ describe('two projection instances in one consumer group', () => {
   };
 
   const members = async () => {
-    const { groups } = await admin.describeGroups([groupId]);
-    const group = groups[0];
-    return group?.state === 'Stable' ? group.members.length : 0;
+    const [group] = await admin.describeGroups([groupId]);
+    return group?.state === 'Stable' ? group.members : 0;
   };
 
   it(

@@ -1,18 +1,18 @@
 import formbody from '@fastify/formbody';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
-import { type SimControl, createControl } from './control/control';
+import { type SimControl, createControl } from './application/control';
 import { registerZendeskHooks } from './http/hooks';
 import { INVALID_ENDPOINT, sendJson } from './http/zendesk-errors';
-import { accountRoutes } from './routes/account';
-import { auditLogRoutes } from './routes/audit-logs';
-import { controlRoutes } from './routes/control';
-import { incrementalUsersRoutes } from './routes/incremental-users';
-import { oauthAuthorizeRoutes } from './routes/oauth-authorize';
-import { oauthTokenRoute } from './routes/oauth-token';
-import { opsRoutes } from './routes/ops';
-import { tokenManagementRoutes } from './routes/token-management';
-import { usersRoutes } from './routes/users';
-import { SimState, createClock } from './sim-state';
+import { accountRoutes } from './http/account-routes';
+import { auditLogRoutes } from './http/audit-log-routes';
+import { controlRoutes } from './http/control-routes';
+import { incrementalUsersRoutes } from './http/incremental-users-routes';
+import { oauthAuthorizeRoutes } from './http/oauth-authorize-routes';
+import { oauthTokenRoute } from './http/oauth-token-routes';
+import { opsRoutes } from './http/ops-routes';
+import { tokenManagementRoutes } from './http/token-management-routes';
+import { usersRoutes } from './http/users-routes';
+import { SimState, createClock } from './application/sim-state';
 
 export interface SimulatorOptions {
   /** Base clock in epoch ms; tests inject one, the control can advance or skew it further. */

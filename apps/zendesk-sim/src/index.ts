@@ -1,3 +1,3 @@
 export { buildSimulator, type Simulator, type SimulatorOptions } from './app';
-export type { SimControl, AccountSummary } from './control/control';
-export type { RequestLogEntry } from './sim-state';
+export type { SimControl, AccountSummary } from './application/control';
+export type { RequestLogEntry } from './application/sim-state';

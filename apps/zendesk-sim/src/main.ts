@@ -1,6 +1,6 @@
 import { buildSimulator } from './app';
 import { loadConfig } from './config';
-import { DEMO_ACCOUNT, seedDemo, startActivity } from './demo';
+import { DEMO_ACCOUNT, seedDemo, startActivity } from './application/demo';
 
 const config = loadConfig(process.env);
 const { app, control } = buildSimulator({ logger: { level: 'info' } });

@@ -1,4 +1,4 @@
-import { RateLimitedError } from '@zc/zendesk';
+import { ZendeskRateLimitedError } from '@zc/zendesk';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Harness, clientFor, hostInject, seedAccount, startSim } from './testing/harness';
 
@@ -14,8 +14,8 @@ describe('the simulator enforces its own limits', () => {
     const client = clientFor(h, acct.subdomain, acct.adminToken);
     for (let i = 0; i < 5; i += 1) await client.getMe();
     const error: unknown = await client.getMe().catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(RateLimitedError);
-    const retryAfterMs = (error as RateLimitedError).retryAfterMs;
+    expect(error).toBeInstanceOf(ZendeskRateLimitedError);
+    const retryAfterMs = (error as ZendeskRateLimitedError).retryAfterMs;
     expect(retryAfterMs).toBeGreaterThan(0);
     expect(retryAfterMs).toBeLessThanOrEqual(60_000);
     h.clock.advance(retryAfterMs);
@@ -30,6 +30,6 @@ describe('the simulator enforces its own limits', () => {
     expect(limited.statusCode).toBe(429);
     expect(limited.headers['content-type']).toContain('text/plain');
     expect(Number(limited.headers['retry-after'])).toBeLessThanOrEqual(10);
-    await expect(clientFor(h, acct.subdomain, acct.adminToken).getMe()).rejects.toBeInstanceOf(RateLimitedError);
+    await expect(clientFor(h, acct.subdomain, acct.adminToken).getMe()).rejects.toBeInstanceOf(ZendeskRateLimitedError);
   });
 });

@@ -1,17 +1,8 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { createHttpApp, type CreateHttpAppOptions, type HttpApp } from './create-http-app';
-import { buildFailureApp } from './testing/failure-app';
+import { describe, expect, it } from 'vitest';
+import { createHttpApp } from './create-http-app';
+import { failureAppPerTest } from './testing/failure-app';
 
-let app: HttpApp | undefined;
-afterEach(async () => {
-  await app?.close();
-  app = undefined;
-});
-
-const build = async (options: Partial<CreateHttpAppOptions> = {}): Promise<HttpApp> => {
-  app = await buildFailureApp(options);
-  return app;
-};
+const build = failureAppPerTest();
 
 describe('correlation id', () => {
   it('echoes the caller’s x-correlation-id', async () => {

@@ -1,17 +1,7 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import type { CreateHttpAppOptions, HttpApp } from './create-http-app';
-import { buildFailureApp } from './testing/failure-app';
+import { describe, expect, it } from 'vitest';
+import { failureAppPerTest } from './testing/failure-app';
 
-let app: HttpApp | undefined;
-afterEach(async () => {
-  await app?.close();
-  app = undefined;
-});
-
-const build = async (options: Partial<CreateHttpAppOptions> = {}): Promise<HttpApp> => {
-  app = await buildFailureApp(options);
-  return app;
-};
+const build = failureAppPerTest();
 
 describe('errors as problem details', () => {
   it('names each invalid field of the body', async () => {

@@ -1,19 +1,9 @@
 import { connect } from 'node:net';
 import type { AddressInfo } from 'node:net';
-import { afterEach, describe, expect, it } from 'vitest';
-import type { HttpApp } from './create-http-app';
-import { buildFailureApp } from './testing/failure-app';
+import { describe, expect, it } from 'vitest';
+import { failureAppPerTest } from './testing/failure-app';
 
-let app: HttpApp | undefined;
-afterEach(async () => {
-  await app?.close();
-  app = undefined;
-});
-
-const build = async (): Promise<HttpApp> => {
-  app = await buildFailureApp({ bodyLimitBytes: 1_024 });
-  return app;
-};
+const build = failureAppPerTest({ bodyLimitBytes: 1_024 });
 
 interface Problem {
   type: string;

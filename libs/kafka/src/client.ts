@@ -11,11 +11,24 @@ export interface KafkaClientOptions {
   logLevel?: KafkaLogLevel;
 }
 
-/** A configured kafkajs instance plus the logger every part of this library reports through. */
+/**
+ * A configured connection to the brokers plus the logger every part of this library reports through.
+ * The driver behind it stays inside this library (`driverOf`), so that replacing kafkajs touches
+ * nothing outside libs/kafka: callers use the publisher, the consumer runner, `ensureTopics` and
+ * `connectClusterAdmin`.
+ */
 export interface KafkaClient {
-  readonly kafka: Kafka;
   readonly logger: KafkaLogger;
   readonly clientId: string;
+}
+
+const drivers = new WeakMap<KafkaClient, Kafka>();
+
+/** The kafkajs instance of a client made by `createKafkaClient`; for this library's modules only. */
+export function driverOf(client: KafkaClient): Kafka {
+  const kafka = drivers.get(client);
+  if (kafka === undefined) throw new TypeError('Not a client made by createKafkaClient');
+  return kafka;
 }
 
 const LEVELS: Record<KafkaLogLevel, KafkaJsLogLevel> = {
@@ -55,5 +68,7 @@ export function createKafkaClient(options: KafkaClientOptions): KafkaClient {
     logLevel: LEVELS[options.logLevel ?? 'warn'],
     logCreator: forwardingLogCreator(options.logger),
   });
-  return { kafka, logger: options.logger, clientId: options.clientId };
+  const client: KafkaClient = Object.freeze({ logger: options.logger, clientId: options.clientId });
+  drivers.set(client, kafka);
+  return client;
 }

@@ -1,5 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
 import { uniqueName, waitFor } from '@zc/testing';
+import { driverOf } from './client';
 import { runConsumer, type ConsumerRunner, type ConsumerRunnerOptions } from './consumer-runner';
 import { jsonValue } from './incoming-message';
 import { publishRaw, testClient } from './int-test-support';
@@ -14,7 +15,7 @@ const values = (partition: number, from: number, count: number) =>
 describe('consumer runner liveness', () => {
   const client = testClient(inject('kafkaBrokers'), 'runner-liveness-spec');
   const runners: ConsumerRunner[] = [];
-  const admin = client.kafka.admin();
+  const admin = driverOf(client).admin();
 
   beforeAll(() => admin.connect());
   afterEach(async () => {

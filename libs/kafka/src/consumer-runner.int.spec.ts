@@ -1,5 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
 import { uniqueName, waitFor } from '@zc/testing';
+import { driverOf } from './client';
 import type { ConsumerRunner } from './consumer-runner';
 import { runConsumer } from './consumer-runner';
 import { jsonValue, type IncomingMessage } from './incoming-message';
@@ -13,7 +14,7 @@ describe('publisher and consumer runner', () => {
   const client = testClient(inject('kafkaBrokers'), 'runner-spec');
   const publisher = createPublisher(client);
   const runners: ConsumerRunner[] = [];
-  const admin = client.kafka.admin();
+  const admin = driverOf(client).admin();
 
   beforeAll(async () => {
     await Promise.all([publisher.connect(), admin.connect()]);

@@ -2,7 +2,7 @@ import type { Consumer, EachBatchPayload } from 'kafkajs';
 import { processBatch, type HandlerContext, type ParsedMessage } from './batch-processor';
 import { keepAlive } from './keep-alive';
 import { PartitionPauses } from './partition-pauses';
-import type { KafkaClient } from './client';
+import { driverOf, type KafkaClient } from './client';
 import { DeadLetterWriter } from './dead-letter';
 import type { IncomingMessage } from './incoming-message';
 import type { KafkaLogger } from './logger';
@@ -90,7 +90,7 @@ export async function runConsumer<T>(options: ConsumerRunnerOptions<T>): Promise
   const heartbeatInterval =
     options.heartbeatInterval ??
     Math.min(DEFAULTS.heartbeatInterval, Math.floor((options.sessionTimeout ?? DEFAULTS.sessionTimeout) / 3));
-  const consumer = client.kafka.consumer({
+  const consumer = driverOf(client).consumer({
     groupId,
     allowAutoTopicCreation: false,
     heartbeatInterval,

@@ -1,5 +1,5 @@
 import type { Admin, IHeaders, KafkaMessage, Message, Producer } from 'kafkajs';
-import type { KafkaClient } from './client';
+import { driverOf, type KafkaClient } from './client';
 import { errorMessage } from './logger';
 import { createIdempotentProducer } from './publisher';
 import { ensureTopicsWith } from './topics';
@@ -50,7 +50,7 @@ export class DeadLetterWriter {
 
   constructor(private readonly client: KafkaClient) {
     this.producer = createIdempotentProducer(client);
-    this.admin = client.kafka.admin();
+    this.admin = driverOf(client).admin();
   }
 
   async connect(): Promise<void> {

@@ -1,16 +1,17 @@
-export type { Admin } from 'kafkajs';
 export { createKafkaClient, type KafkaClient, type KafkaClientOptions, type KafkaLogLevel } from './client';
 export { silentLogger, type KafkaLogger } from './logger';
-export {
-  ensureTopics,
-  ensureTopicsWith,
-  TopicsNotReadyError,
-  type TopicSpec,
-  type EnsureTopicsOptions,
-} from './topics';
+export { ensureTopics, TopicsNotReadyError, type TopicSpec, type EnsureTopicsOptions } from './topics';
 export { HEADER, type EventHeaders } from './headers';
 export { traceparentFor, traceIdOf } from './trace-context';
-export { createPublisher, UnserialisableMessageError, type OutgoingMessage, type Publisher } from './publisher';
+export {
+  createPublisher,
+  createRawProducer,
+  UnserialisableMessageError,
+  type OutgoingMessage,
+  type Publisher,
+  type RawMessage,
+  type RawProducer,
+} from './publisher';
 export { jsonValue, type IncomingMessage } from './incoming-message';
 export type { HandlerContext, ParsedMessage } from './batch-processor';
 export {
@@ -22,5 +23,11 @@ export {
 } from './consumer-runner';
 export { DLQ_HEADER, deadLetterTopic, type DeadLetterReason } from './dead-letter';
 export { backoffMs, type RetryPolicy } from './retry';
-export { readConsumerLag, lagMessages, type PartitionLag, type ReadConsumerLagOptions } from './lag-reader';
-export { LagTimeEstimator, type LagTimeEstimatorOptions } from './lag-time-estimator';
+export type { PartitionLag, ReadConsumerLagOptions } from './lag-reader';
+export {
+  connectClusterAdmin,
+  type ClusterAdmin,
+  type GroupDescription,
+  type LagReads,
+  type ListedGroup,
+} from './cluster-admin';

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Message } from 'kafkajs';
-import { createKafkaClient, type KafkaClient } from './client';
+import { createKafkaClient, driverOf, type KafkaClient } from './client';
 import { runConsumer, type ConsumerRunner } from './consumer-runner';
 import type { IncomingMessage } from './incoming-message';
 import type { KafkaLogger } from './logger';
@@ -25,7 +25,7 @@ export function event(key: string, value: unknown, eventType = 'TestEventRecorde
 
 /** Sends bytes the publisher would refuse to write, as a foreign or broken producer might. */
 export async function publishRaw(client: KafkaClient, topic: string, messages: Message[]): Promise<void> {
-  const producer = client.kafka.producer({ allowAutoTopicCreation: false });
+  const producer = driverOf(client).producer({ allowAutoTopicCreation: false });
   await producer.connect();
   try {
     await producer.send({ topic, acks: -1, messages });

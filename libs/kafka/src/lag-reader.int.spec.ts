@@ -1,14 +1,16 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { lagMessages } from '@zc/lag-monitor';
 import { uniqueName, waitFor } from '@zc/testing';
+import { driverOf } from './client';
 import { runConsumer } from './consumer-runner';
 import { event, testClient } from './int-test-support';
-import { lagMessages, readConsumerLag } from './lag-reader';
+import { readConsumerLag } from './lag-reader';
 import { createPublisher } from './publisher';
 import { ensureTopics } from './topics';
 
 describe('readConsumerLag', () => {
   const client = testClient(inject('kafkaBrokers'), 'lag-spec');
-  const admin = client.kafka.admin();
+  const admin = driverOf(client).admin();
   const publisher = createPublisher(client);
   const topic = uniqueName(import.meta.url, 'topic');
   const groupId = uniqueName(import.meta.url, 'group');

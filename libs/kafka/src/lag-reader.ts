@@ -1,27 +1,8 @@
+import { lagMessages, type LagReading } from '@zc/lag-monitor';
 import type { Admin } from 'kafkajs';
 
-export interface PartitionLag {
-  groupId: string;
-  topic: string;
-  partition: number;
-  /** The group's next offset to read; -1 when the group never committed on this partition. */
-  committedOffset: number;
-  /** Log-end offset: the offset the next produced message will get. */
-  highWatermark: number;
-  /** Earliest offset still in the log (retention moves it). */
-  lowWatermark: number;
-  lagMessages: number;
-}
-
-/**
- * Lag in messages. Without a commit the group would read from what retention kept, so lag counts only
- * retained messages (an empty or fully expired partition shows 0, not a false backlog). A commit beyond
- * the log end (topic recreated) is clamped to 0 rather than reported negative.
- */
-export function lagMessages(committedOffset: number, highWatermark: number, lowWatermark: number): number {
-  if (committedOffset < 0) return Math.max(0, highWatermark - lowWatermark);
-  return Math.max(0, highWatermark - Math.max(committedOffset, lowWatermark));
-}
+/** One partition of one group as read from the brokers: the lag monitor's reading, with its lag in messages. */
+export type PartitionLag = Omit<LagReading, 'consumerActive'> & { lagMessages: number };
 
 export interface ReadConsumerLagOptions {
   /** Topics to report even where the group has not committed yet (e.g. the ones it subscribes to). */

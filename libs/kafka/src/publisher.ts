@@ -1,5 +1,5 @@
 import { Partitioners, type Message, type Producer } from 'kafkajs';
-import type { KafkaClient } from './client';
+import { driverOf, type KafkaClient } from './client';
 import { toKafkaHeaders, type EventHeaders } from './headers';
 import { correlationIdOf, traceparentFor } from './trace-context';
 
@@ -35,7 +35,7 @@ export interface Publisher {
  * reorder retried batches the way the Java client does with up to 5).
  */
 export function createIdempotentProducer(client: KafkaClient): Producer {
-  return client.kafka.producer({
+  return driverOf(client).producer({
     idempotent: true,
     maxInFlightRequests: 1,
     // Passing the partitioner explicitly both pins murmur2 and silences kafkajs' v2 migration warning.
@@ -51,6 +51,31 @@ export function toKafkaMessage(topic: string, message: OutgoingMessage): Message
   const headers =
     correlationId === undefined ? message.headers : { ...message.headers, traceparent: traceparentFor(correlationId) };
   return { key: message.key, value, headers: toKafkaHeaders(headers) };
+}
+
+/** A message serialised ahead of time: what the publisher hands the producer for an `OutgoingMessage`. */
+export interface RawMessage {
+  key: string;
+  value: string;
+  headers: Record<string, string>;
+}
+
+/** The publisher's producer without its serialisation; the baseline the publisher benchmark measures against. */
+export interface RawProducer {
+  connect(): Promise<void>;
+  send(topic: string, messages: RawMessage[]): Promise<void>;
+  disconnect(): Promise<void>;
+}
+
+export function createRawProducer(client: KafkaClient): RawProducer {
+  const producer = createIdempotentProducer(client);
+  return {
+    connect: () => producer.connect(),
+    send: async (topic, messages) => {
+      await producer.send({ topic, acks: -1, messages });
+    },
+    disconnect: () => producer.disconnect(),
+  };
 }
 
 export function createPublisher(client: KafkaClient): Publisher {

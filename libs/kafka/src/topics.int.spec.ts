@@ -1,12 +1,13 @@
 import { ConfigResourceTypes } from 'kafkajs';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { uniqueName } from '@zc/testing';
+import { driverOf } from './client';
 import { testClient } from './int-test-support';
 import { ensureTopics } from './topics';
 
 describe('ensureTopics', () => {
   const client = testClient(inject('kafkaBrokers'), 'topics-spec');
-  const admin = client.kafka.admin();
+  const admin = driverOf(client).admin();
   afterAll(() => admin.disconnect());
 
   it('creates missing topics with their configs and a leader on every partition', async () => {

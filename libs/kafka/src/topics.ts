@@ -1,5 +1,5 @@
 import type { Admin, ITopicConfig } from 'kafkajs';
-import type { KafkaClient } from './client';
+import { driverOf, type KafkaClient } from './client';
 import { realSleep } from './retry';
 
 export interface TopicSpec {
@@ -45,7 +45,7 @@ export async function ensureTopics(
   options: EnsureTopicsOptions = {},
 ): Promise<void> {
   if (specs.length === 0) return;
-  const admin = client.kafka.admin();
+  const admin = driverOf(client).admin();
   await admin.connect();
   try {
     await ensureTopicsWith(admin, specs, options);

@@ -9,4 +9,3 @@ export {
   type BurrowStatusCode,
   type BurrowStatusName,
 } from './burrow-codes';
-export { activeGroups, listedGroups } from './group-activity';

@@ -1,5 +1,12 @@
 import { createHttpApp, type HttpApp } from '@zc/http';
-import { createKafkaClient, createPublisher, ensureTopics, silentLogger } from '@zc/kafka';
+import {
+  connectClusterAdmin,
+  createKafkaClient,
+  createPublisher,
+  ensureTopics,
+  silentLogger,
+  type ClusterAdmin,
+} from '@zc/kafka';
 import type { LagGroupReport } from '@zc/lag-monitor';
 import { uniqueName, waitFor } from '@zc/testing';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -14,20 +21,14 @@ describe('LagSampler against the broker', () => {
     clientId: 'lag-sampler-spec',
     logger: silentLogger,
   });
-  const admin = client.kafka.admin();
   const idleTopic = uniqueName(import.meta.url, 'idle');
   const busyTopic = uniqueName(import.meta.url, 'busy');
   const idleGroup = uniqueName(import.meta.url, 'idle-group');
   const busyGroup = uniqueName(import.meta.url, 'busy-group');
   const neverGroup = uniqueName(import.meta.url, 'never');
   // A short poll and a 3-commit window make Burrow's rules fire within about a second.
-  const sampler = new LagSampler({
-    admin,
-    groups: [idleGroup, busyGroup],
-    extraGroups: [neverGroup],
-    intervalMs: 150,
-    window: { intervals: 3 },
-  });
+  let cluster: ClusterAdmin;
+  let sampler: LagSampler;
   let app: HttpApp;
   const group = (id: string): LagGroupReport | undefined => sampler.report(id).groups[0];
   const samplesAfter = async (extra: number) => {
@@ -36,7 +37,14 @@ describe('LagSampler against the broker', () => {
   };
 
   beforeAll(async () => {
-    await admin.connect();
+    cluster = await connectClusterAdmin(client);
+    sampler = new LagSampler({
+      cluster,
+      groups: [idleGroup, busyGroup],
+      extraGroups: [neverGroup],
+      intervalMs: 150,
+      window: { intervals: 3 },
+    });
     await ensureTopics(client, [
       { name: idleTopic, partitions: 2 },
       { name: busyTopic, partitions: 3 },
@@ -49,7 +57,7 @@ describe('LagSampler against the broker', () => {
   afterAll(async () => {
     await sampler.stop();
     await app.close();
-    await admin.disconnect();
+    await cluster.disconnect();
   });
 
   it('reports an idle, caught-up group as OK with zero lag, the empty partition included', async () => {

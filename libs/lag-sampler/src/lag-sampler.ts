@@ -1,11 +1,11 @@
-import { readConsumerLag, silentLogger, type Admin, type KafkaLogger } from '@zc/kafka';
+import { silentLogger, type KafkaLogger, type LagReads } from '@zc/kafka';
 import { LagMonitor, type Clock, type LagReading, type LagReport } from '@zc/lag-monitor';
 import { activeGroups, listedGroups } from './group-activity';
 import { LagSamplerConfig, type LagSamplerConfigInput } from './sampler-config';
 
 export interface LagSamplerOptions extends LagSamplerConfigInput {
-  /** A connected admin from @zc/kafka's client; the sampler never connects or disconnects it. */
-  admin: Admin;
+  /** A connected `ClusterAdmin` from @zc/kafka (or any `LagReads`); the sampler never disconnects it. */
+  cluster: LagReads;
   clock?: Clock;
   logger?: KafkaLogger;
 }
@@ -27,7 +27,7 @@ const describe = (error: unknown) => (error instanceof Error ? error.message : S
 export class LagSampler {
   readonly config: LagSamplerConfig;
   readonly monitor: LagMonitor;
-  readonly #admin: Admin;
+  readonly #cluster: LagReads;
   readonly #clock: Clock;
   readonly #logger: KafkaLogger;
   readonly #lastSuccess = new Map<string, number>();
@@ -37,10 +37,10 @@ export class LagSampler {
   #running = false;
   #inFlight: Promise<unknown> = Promise.resolve();
 
-  constructor({ admin, clock = Date.now, logger = silentLogger, ...config }: LagSamplerOptions) {
+  constructor({ cluster, clock = Date.now, logger = silentLogger, ...config }: LagSamplerOptions) {
     this.config = LagSamplerConfig.parse(config);
     this.monitor = new LagMonitor({ ...this.config.window, clock });
-    this.#admin = admin;
+    this.#cluster = cluster;
     this.#clock = clock;
     this.#logger = logger;
     this.#latest = this.monitor.report();
@@ -73,9 +73,9 @@ export class LagSampler {
   async sample(): Promise<SampleOutcome> {
     const groups = await this.#groupsToRead();
     // Without membership an unmoving offset would read as STOP; rather skip the poll than guess.
-    const active = await activeGroups(this.#admin, groups);
+    const active = await activeGroups(this.#cluster, groups);
     const at = this.#clock();
-    const results = await Promise.allSettled(groups.map((group) => readConsumerLag(this.#admin, [group])));
+    const results = await Promise.allSettled(groups.map((group) => this.#cluster.consumerLag([group])));
     const readings: LagReading[] = [];
     const outcome: SampleOutcome = { at, read: [], failed: [] };
     results.forEach((result, i) => {
@@ -125,7 +125,7 @@ export class LagSampler {
     const groups = new Set([...this.#configuredGroups(), ...this.monitor.groupIds()]);
     if (this.config.discoverGroups) {
       // Discovery is a bonus: when listing fails, the configured groups are still worth reading.
-      const listed = await listedGroups(this.#admin).catch((error: unknown) => {
+      const listed = await listedGroups(this.#cluster).catch((error: unknown) => {
         this.#logger.warn({ err: describe(error) }, 'could not list consumer groups');
         return [];
       });

@@ -1,7 +1,6 @@
 export { connectMongo, pingMongo, type MongoConnectOptions, type MongoHandle } from './connect';
 export { isDuplicateKeyError, bulkStopOf, IndexConflictError, type BulkStop } from './errors';
 export { ensureIndexes, type IndexSpec } from './indexes';
-export { bulkUpsertById, BulkUpsertError, type BulkUpsertResult } from './bulk-upsert';
 export {
   insertManyIgnoringDuplicates,
   insertManyReportingDuplicates,

@@ -1,8 +1,6 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { uniqueDatabaseName } from '@zc/testing';
 import {
-  BulkUpsertError,
-  bulkUpsertById,
   connectMongo,
   ensureIndexes,
   IndexConflictError,
@@ -66,29 +64,6 @@ describe('mongo helpers against FerretDB', () => {
     await expect(ensureIndexes(items, [{ key: { rank: 1 }, name: 'group_rank' }])).rejects.toBeInstanceOf(
       IndexConflictError,
     );
-  });
-
-  it('bulk-upserts by id, and an ordered batch stops at the failing document', async () => {
-    const items = mongo.collection<Item>('upserts');
-    await ensureIndexes(items, [{ key: { rank: 1 }, name: 'rank_unique', unique: true }]);
-    await items.insertOne({ _id: 'a', group: 'old', rank: 1 });
-    const result = await bulkUpsertById(items, [
-      { _id: 'a', group: 'new', rank: 1 },
-      { _id: 'b', group: 'new', rank: 2 },
-    ]);
-    expect(result).toEqual({ inserted: 1, replaced: 1 });
-    expect(await items.find().sort({ _id: 1 }).toArray()).toEqual([
-      { _id: 'a', group: 'new', rank: 1 },
-      { _id: 'b', group: 'new', rank: 2 },
-    ]);
-
-    const error = await bulkUpsertById(items, [
-      { _id: 'c', group: 'x', rank: 3 },
-      { _id: 'd', group: 'x', rank: 2 },
-      { _id: 'e', group: 'x', rank: 5 },
-    ]).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(BulkUpsertError);
-    expect((await items.find().sort({ _id: 1 }).toArray()).map((item) => item._id)).toEqual(['a', 'b', 'c']);
   });
 
   it('inserts past duplicates: in order, or unordered in one go reporting them by index', async () => {

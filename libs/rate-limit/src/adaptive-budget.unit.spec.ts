@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { AdaptiveBudget } from './adaptive-budget';
-import { FakeTime, maxInAnyWindow, seededRandom } from './testing/fake-time';
+import { seededRandom } from '@zc/testing';
+import { FakeTime, maxInAnyWindow } from './testing/fake-time';
 
 const setup = (limitPerMinute: number) => {
   const time = new FakeTime();

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { SlidingWindowLimiter } from './sliding-window';
-import { maxInAnyWindow, seededRandom } from './testing/fake-time';
+import { seededRandom } from '@zc/testing';
+import { maxInAnyWindow } from './testing/fake-time';
 
 const WINDOW = 60_000;
 

@@ -4,7 +4,7 @@ import {
   MissingScopeError,
   NotAdminError,
   PlanNotEntitledError,
-  RateLimitedError,
+  ZendeskRateLimitedError,
   TransientError,
   type ZendeskError,
   ZendeskRequestError,
@@ -57,7 +57,7 @@ export function mapErrorResponse(status: number, text: string, context: MapConte
   if (status === 401) return new InvalidTokenError(status);
   if (status === 429) {
     const endpoint = /incremental|export/i.test(summary.message);
-    return new RateLimitedError(context.retryAfterMs ?? 60_000, endpoint ? 'endpoint' : 'account');
+    return new ZendeskRateLimitedError(context.retryAfterMs ?? 60_000, endpoint ? 'endpoint' : 'account');
   }
   if (status === 403) {
     const scopes = SCOPES.exec(summary.message);

@@ -5,7 +5,7 @@ import {
   MissingScopeError,
   NotAdminError,
   PlanNotEntitledError,
-  RateLimitedError,
+  ZendeskRateLimitedError,
   TransientError,
   ZendeskRequestError,
 } from './errors';
@@ -53,7 +53,7 @@ describe('error mapping', () => {
       retryAfterMs: 5000,
     });
     expect(limited).toMatchObject({ retryAfterMs: 5000, bucket: 'account' });
-    expect(limited).toBeInstanceOf(RateLimitedError);
+    expect(limited).toBeInstanceOf(ZendeskRateLimitedError);
     const inc = mapErrorResponse(
       429,
       '{"error":"APIRateLimitExceeded","description":"Number of allowed incremental export API requests per minute exceeded"}',

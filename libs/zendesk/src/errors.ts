@@ -35,7 +35,8 @@ export class PlanNotEntitledError extends ZendeskError {
   }
 }
 
-export class RateLimitedError extends ZendeskError {
+/** Zendesk answered 429; not the HTTP `RateLimitedError` of @zc/errors, which this service answers with. */
+export class ZendeskRateLimitedError extends ZendeskError {
   constructor(
     readonly retryAfterMs: number,
     readonly bucket: 'account' | 'endpoint',

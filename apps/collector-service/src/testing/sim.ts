@@ -1,5 +1,5 @@
 import type { AddressInfo } from 'node:net';
-import { RateLimitedError, createZendeskClient } from '@zc/zendesk';
+import { ZendeskRateLimitedError, createZendeskClient } from '@zc/zendesk';
 // eslint-disable-next-line @nx/enforce-module-boundaries -- test and bench support only: the simulator stands in for Zendesk
 import { buildSimulator, type Simulator } from '@zc/zendesk-sim';
 
@@ -104,7 +104,7 @@ export async function allAuditIds(sim: RunningSim, account: SeededAccount): Prom
     } catch (error) {
       // The account may be throttled (by the collector under test too): wait as Zendesk says, then
       // carry on from the last second read, inclusively.
-      if (!(error instanceof RateLimitedError)) throw error;
+      if (!(error instanceof ZendeskRateLimitedError)) throw error;
       await new Promise((resolve) => setTimeout(resolve, error.retryAfterMs));
     }
   }

@@ -1,5 +1,5 @@
 import type { HttpApp } from '@zc/http';
-import type { KafkaClient, KafkaLogger } from '@zc/kafka';
+import { connectClusterAdmin, type KafkaClient, type KafkaLogger } from '@zc/kafka';
 import { LagSampler, lagRoutes, registerLagMetrics } from '@zc/lag-sampler';
 
 /**
@@ -13,16 +13,15 @@ export async function startLagMonitoring(
   intervalMs: number,
   logger: KafkaLogger,
 ): Promise<{ stop(): Promise<void> }> {
-  const admin = client.kafka.admin();
-  await admin.connect();
-  const sampler = new LagSampler({ admin, groups: [...new Set(groups)], intervalMs, logger });
+  const cluster = await connectClusterAdmin(client);
+  const sampler = new LagSampler({ cluster, groups: [...new Set(groups)], intervalMs, logger });
   registerLagMetrics(app.metrics.registry, sampler);
   await app.register(lagRoutes, { sampler });
   sampler.start();
   return {
     async stop() {
       await sampler.stop();
-      await admin.disconnect();
+      await cluster.disconnect();
     },
   };
 }

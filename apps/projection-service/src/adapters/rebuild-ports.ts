@@ -1,4 +1,4 @@
-import { readConsumerLag, type KafkaClient, type KafkaLogger } from '@zc/kafka';
+import { connectClusterAdmin, type KafkaClient, type KafkaLogger } from '@zc/kafka';
 import type { MongoHandle } from '@zc/mongo';
 import type { RebuildPorts } from '../application/rebuild-view';
 import { startProjectionConsumer } from './consumer';
@@ -20,8 +20,7 @@ export interface RebuildAdapterOptions {
 export async function rebuildPorts(options: RebuildAdapterOptions): Promise<RebuildPorts & { close(): Promise<void> }> {
   const { client, mongo, naming } = options;
   const topicsOf = (view: ViewName) => TOPICS_OF_VIEW[view].map((topic) => physicalTopic(naming, topic));
-  const admin = client.kafka.admin();
-  await admin.connect();
+  const admin = await connectClusterAdmin(client);
   return {
     aliases: viewAliases(mongo),
     async prepareVersion(view, version) {
@@ -46,12 +45,11 @@ export async function rebuildPorts(options: RebuildAdapterOptions): Promise<Rebu
         maxWaitTimeInMs: 500,
       });
     },
-    lag: (groupId, view) => readConsumerLag(admin, [groupId], { topics: topicsOf(view) }),
+    lag: (groupId, view) => admin.consumerLag([groupId], { topics: topicsOf(view) }),
     async endOffsets(view) {
       const ends = new Map<string, number>();
       for (const topic of topicsOf(view)) {
-        for (const offset of await admin.fetchTopicOffsets(topic))
-          ends.set(`${topic}/${String(offset.partition)}`, Number(offset.high));
+        for (const [partition, end] of await admin.logEndOffsets(topic)) ends.set(`${topic}/${String(partition)}`, end);
       }
       return ends;
     },

@@ -1,4 +1,4 @@
-import { readConsumerLag, type Admin } from '@zc/kafka';
+import type { LagReads } from '@zc/kafka';
 import { z } from 'zod';
 
 const ActivityPage = z.object({
@@ -33,8 +33,8 @@ export async function activityIdsViaApi(
 }
 
 /** Messages the group has still to read on these topics: 0 once it caught up on every partition. */
-export async function groupLag(admin: Admin, groupId: string, topics: string[]): Promise<number> {
-  const rows = await readConsumerLag(admin, [groupId], { topics });
+export async function groupLag(cluster: LagReads, groupId: string, topics: string[]): Promise<number> {
+  const rows = await cluster.consumerLag([groupId], { topics });
   return rows.reduce((sum, row) => sum + row.lagMessages, 0);
 }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { generateAuditEntries, generateUsers } from './generator';
-import { SimState, createClock } from '../sim-state';
+import { SimState, createClock } from '../application/sim-state';
 import { CUSTOM_ROLE_IDS } from './user';
 
 const users = generateUsers({ seed: 3, count: 100, firstId: 1000, from: 0, to: 86_400 * 30, emailDomain: 'acme.test' });

@@ -1,7 +1,7 @@
 import type { Account } from '../domain/account';
 import type { OAuthToken } from '../domain/oauth-model';
 import type { SimUser } from '../domain/user';
-import type { SimState } from '../sim-state';
+import type { SimState } from '../application/sim-state';
 
 export type AuthContext =
   | { readonly kind: 'anonymous' }

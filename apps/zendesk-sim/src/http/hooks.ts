@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import type { SimState } from '../sim-state';
+import type { SimState } from '../application/sim-state';
 import { accountFromHost, resolveAuth } from './context';
 import { sendFault, takeFault } from './faults';
 import { loggedHeaders } from './logged-headers';

@@ -1,5 +1,5 @@
 import type { IncomingHttpHeaders } from 'node:http';
-import type { LoggedHeaders } from '../sim-state';
+import type { LoggedHeaders } from '../application/sim-state';
 
 const single = (value: string | string[] | undefined): string | null =>
   value === undefined ? null : Array.isArray(value) ? value.join(', ') : value;

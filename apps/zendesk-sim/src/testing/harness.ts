@@ -2,7 +2,7 @@ import type { AddressInfo } from 'node:net';
 import { type ResponseMeta, type ZendeskClient, createZendeskClient, createZendeskOAuth } from '@zc/zendesk';
 import { afterAll, beforeAll } from 'vitest';
 import { buildSimulator, type Simulator } from '../app';
-import type { CreateAccountInput } from '../control/schemas';
+import type { CreateAccountInput } from '../application/schemas';
 
 export const REDIRECT = 'https://connector.example.com/api/oauth/saga';
 

@@ -1,3 +1,4 @@
+import { setTimeout as delay } from 'node:timers/promises';
 import type { Collection } from '@zc/mongo';
 import type { EventStore } from '../event-store';
 import type { NewEvent } from '../types';
@@ -42,18 +43,13 @@ export function relayLoop<E extends NewEvent>(deps: RelayLoopDeps<E>) {
   let killed = false;
   let wake: AbortController = new AbortController();
 
-  const sleep = (ms: number) =>
-    new Promise<void>((resolve) => {
-      const signal = wake.signal;
-      if (signal.aborted) return resolve();
-      const done = () => {
-        clearTimeout(timer);
-        signal.removeEventListener('abort', done);
-        resolve();
-      };
-      const timer = setTimeout(done, ms);
-      signal.addEventListener('abort', done, { once: true });
+  // Ends early when woken (wake is aborted); an abort is the expected way out, not an error.
+  const sleep = (ms: number) => {
+    const signal = wake.signal;
+    return delay(ms, undefined, { signal }).catch((error: unknown) => {
+      if (!signal.aborted) throw error;
     });
+  };
 
   const lead = async (): Promise<boolean> => {
     if (state.fence !== undefined) {

@@ -1,4 +1,5 @@
 import { ConflictError, IllegalStateError, RateLimitedError } from '@zc/errors';
+import { afterEach } from 'vitest';
 import { z } from 'zod';
 import { createHttpApp, type CreateHttpAppOptions, type HttpApp } from '../create-http-app';
 
@@ -35,4 +36,17 @@ export async function buildFailureApp(options: Partial<CreateHttpAppOptions> = {
     throw new ConflictError('Version mismatch.', { cause: new Error('expected 3, got 4') });
   });
   return app;
+}
+
+/** A spec file's `build`: each call makes a failure app, closed after the test that made it. */
+export function failureAppPerTest(defaults: Partial<CreateHttpAppOptions> = {}) {
+  let app: HttpApp | undefined;
+  afterEach(async () => {
+    await app?.close();
+    app = undefined;
+  });
+  return async (options: Partial<CreateHttpAppOptions> = {}): Promise<HttpApp> => {
+    app = await buildFailureApp({ ...defaults, ...options });
+    return app;
+  };
 }

@@ -52,18 +52,6 @@ export class FakeTime {
   }
 }
 
-/** mulberry32: tiny, seeded, good enough to make property-style loops reproducible. */
-export const seededRandom = (seed: number): (() => number) => {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-};
-
 /** The largest number of grants inside any half-open window [t, t + windowMs). */
 export const maxInAnyWindow = (grantTimes: readonly number[], windowMs: number): number => {
   const times = [...grantTimes].sort((a, b) => a - b);

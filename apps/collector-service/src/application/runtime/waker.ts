@@ -1,43 +1,27 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+
 /**
  * A wait that ends on timeout, on abort, or when someone calls wake(): streams sleep between polls
  * but react at once to a new token, a rate-limit change or a stop.
  */
 export class Waker {
-  #wakers = new Set<() => void>();
+  /** Aborted by wake(), then replaced: it wakes the waits pending at that moment, not later ones. */
+  #wake = new AbortController();
 
   constructor(private readonly signal: AbortSignal) {}
 
   wake(): void {
-    const pending = [...this.#wakers];
-    this.#wakers.clear();
-    for (const resolve of pending) resolve();
+    this.#wake.abort();
+    this.#wake = new AbortController();
   }
 
   wait(ms: number): Promise<void> {
-    if (this.signal.aborted) return Promise.resolve();
-    return new Promise((resolve) => {
-      const done = (): void => {
-        clearTimeout(timer);
-        this.signal.removeEventListener('abort', done);
-        this.#wakers.delete(done);
-        resolve();
-      };
-      const timer = setTimeout(done, Math.max(0, ms));
-      this.signal.addEventListener('abort', done, { once: true });
-      this.#wakers.add(done);
-    });
+    return abortableSleep(ms, AbortSignal.any([this.signal, this.#wake.signal]));
   }
 }
 
 /** Sleep for the rate limiter: resolves early when aborted. */
 export const abortableSleep = (ms: number, signal?: AbortSignal): Promise<void> =>
-  new Promise((resolve) => {
-    if (signal?.aborted) return resolve();
-    const done = (): void => {
-      clearTimeout(timer);
-      signal?.removeEventListener('abort', done);
-      resolve();
-    };
-    const timer = setTimeout(done, Math.max(0, ms));
-    signal?.addEventListener('abort', done, { once: true });
+  sleep(Math.max(0, ms), undefined, signal ? { signal } : {}).catch((error: unknown) => {
+    if (signal?.aborted !== true) throw error;
   });

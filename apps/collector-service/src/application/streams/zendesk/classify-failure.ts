@@ -5,7 +5,7 @@ import {
   MissingScopeError,
   NotAdminError,
   PlanNotEntitledError,
-  RateLimitedError,
+  ZendeskRateLimitedError,
   TransientError,
   ZendeskError,
 } from '@zc/zendesk';
@@ -27,7 +27,8 @@ export function classifyFailure(error: unknown): Failure {
   if (error instanceof PlanNotEntitledError) return { kind: 'access', code: 'CHECK_ROLE', message: error.message };
   if (error instanceof NotAdminError) return { kind: 'access', code: 'ADMIN_DEMOTED', message: error.message };
   if (error instanceof MissingScopeError) return { kind: 'access', code: 'PLAN_NOT_SUPPORTED', message: error.message };
-  if (error instanceof RateLimitedError) return { kind: 'transient', code: 'RATE_LIMITED', message: error.message };
+  if (error instanceof ZendeskRateLimitedError)
+    return { kind: 'transient', code: 'RATE_LIMITED', message: error.message };
   if (error instanceof TransientError || error instanceof MalformedResponseError || error instanceof ZendeskError) {
     return { kind: 'transient', code: 'UPSTREAM_ERROR', message: error.message };
   }

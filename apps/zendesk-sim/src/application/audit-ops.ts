@@ -1,7 +1,7 @@
 import type { Account } from '../domain/account';
 import { ACTION_LABELS } from '../domain/audit-entry';
 import type { AuditDraft } from '../domain/generator';
-import type { SimState } from '../sim-state';
+import type { SimState } from './sim-state';
 import { AddAuditSchema, type AddAuditInput, BurstSchema, type BurstInput } from './schemas';
 
 /** Stores drafts with fresh ids; `visibleAt` lets an entry surface later than its created_at. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { lagMessages } from './lag-reader';
+import { lagMessages } from './reading';
 
 describe('lagMessages', () => {
   it('is the distance from the committed offset to the log end', () => {

@@ -1,9 +1,9 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { type Key, decodeCursor, encodeCursor } from '../domain/cursor';
-import { type Caller, guard } from '../http/guards';
-import { type Query, first, intParam, zendeskUrl } from '../http/query';
-import { userJson } from '../http/serializers';
-import { invalidPagination, sendJson } from '../http/zendesk-errors';
+import { type Caller, guard } from './guards';
+import { type Query, first, intParam, zendeskUrl } from './query';
+import { userJson } from './serializers';
+import { invalidPagination, sendJson } from './zendesk-errors';
 import { withJson } from './json-paths';
 
 const MAX_PER_PAGE = 1000;
@@ -32,6 +32,14 @@ function startTimeOf(query: Query, reply: FastifyReply, caller: Caller, now: () 
   return start;
 }
 
+/** `per_page`, MAX_PER_PAGE when absent; sends Zendesk's 400 and returns null when out of range. */
+function perPageOf(query: Query, reply: FastifyReply): number | null {
+  const perPage = intParam(query, 'per_page') ?? MAX_PER_PAGE;
+  if (Number.isInteger(perPage) && perPage >= 1 && perPage <= MAX_PER_PAGE) return perPage;
+  sendJson(reply, 400, invalidPagination(`per_page must be between 1 and ${MAX_PER_PAGE}`));
+  return null;
+}
+
 export function incrementalUsersRoutes(app: FastifyInstance, now: () => number): void {
   timeBasedUsersRoute(app, now);
   for (const path of withJson('/api/v2/incremental/users/cursor')) {
@@ -39,10 +47,8 @@ export function incrementalUsersRoutes(app: FastifyInstance, now: () => number):
       const caller = guard(request, reply, { scope: 'users', adminOnly: true });
       if (!caller) return reply;
       const query = request.query as Query;
-      const perPage = intParam(query, 'per_page') ?? MAX_PER_PAGE;
-      if (!Number.isInteger(perPage) || perPage < 1 || perPage > MAX_PER_PAGE) {
-        return sendJson(reply, 400, invalidPagination(`per_page must be between 1 and ${MAX_PER_PAGE}`));
-      }
+      const perPage = perPageOf(query, reply);
+      if (perPage === null) return reply;
       const cursorParam = first(query, 'cursor');
       let from: Key;
       let inclusive: boolean;
@@ -86,10 +92,8 @@ function timeBasedUsersRoute(app: FastifyInstance, now: () => number): void {
       const caller = guard(request, reply, { scope: 'users', adminOnly: true });
       if (!caller) return reply;
       const query = request.query as Query;
-      const perPage = intParam(query, 'per_page') ?? MAX_PER_PAGE;
-      if (!Number.isInteger(perPage) || perPage < 1 || perPage > MAX_PER_PAGE) {
-        return sendJson(reply, 400, invalidPagination(`per_page must be between 1 and ${MAX_PER_PAGE}`));
-      }
+      const perPage = perPageOf(query, reply);
+      if (perPage === null) return reply;
       const start = startTimeOf(query, reply, caller, now);
       if (start === null) return reply;
       const page = caller.account.users.updatedFrom(start, perPage);

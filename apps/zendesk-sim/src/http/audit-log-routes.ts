@@ -1,18 +1,12 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { decodeCursor, encodeCursor } from '../domain/cursor';
 import { planHasAuditLogs } from '../domain/plans';
-import { parseAuditFilter } from '../http/audit-query';
-import { guard } from '../http/guards';
-import { carriedParams, pageMode } from '../http/pagination';
-import { type Query, first, zendeskUrl } from '../http/query';
-import { auditJson, auditPageBytes } from '../http/serializers';
-import {
-  FORBIDDEN_ROLE,
-  INVALID_ENDPOINT,
-  RECORD_NOT_FOUND,
-  invalidPagination,
-  sendJson,
-} from '../http/zendesk-errors';
+import { parseAuditFilter } from './audit-query';
+import { guard } from './guards';
+import { carriedParams, pageMode } from './pagination';
+import { type Query, first, zendeskUrl } from './query';
+import { auditJson, auditPageBytes } from './serializers';
+import { FORBIDDEN_ROLE, INVALID_ENDPOINT, RECORD_NOT_FOUND, invalidPagination, sendJson } from './zendesk-errors';
 import { stripJson, withJson } from './json-paths';
 
 const PAGING = ['page[size]', 'page[after]', 'page[before]', 'page', 'per_page'];

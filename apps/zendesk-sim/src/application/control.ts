@@ -2,7 +2,7 @@ import { Account, AccountSettingsSchema } from '../domain/account';
 import type { OAuthClient } from '../domain/oauth-model';
 import { issueToken, type TokenGrantBody } from '../domain/oauth-issue';
 import type { SimUser } from '../domain/user';
-import type { RequestLogEntry, SimState } from '../sim-state';
+import type { RequestLogEntry, SimState } from './sim-state';
 import { addAuditEntries, addBurst } from './audit-ops';
 import { conflict, notFound } from './errors';
 import * as S from './schemas';

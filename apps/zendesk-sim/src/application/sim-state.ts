@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { Account } from './domain/account';
+import type { Account } from '../domain/account';
 
 /** What a client identifies as and how it authenticated; never a credential. */
 export interface LoggedHeaders {

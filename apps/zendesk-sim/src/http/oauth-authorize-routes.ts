@@ -1,10 +1,10 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { Account } from '../domain/account';
 import { CODE_TTL_MS, scopesAllowed } from '../domain/oauth-model';
-import { consentPage, invalidAuthorizationPage } from '../http/consent-page';
-import { accountOf } from '../http/guards';
-import { type Query, first } from '../http/query';
-import type { SimState } from '../sim-state';
+import { consentPage, invalidAuthorizationPage } from './consent-page';
+import { accountOf } from './guards';
+import { type Query, first } from './query';
+import type { SimState } from '../application/sim-state';
 
 interface AuthorizeRequest {
   readonly clientId: string;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { SimState, createClock } from '../sim-state';
+import { SimState, createClock } from './sim-state';
 import { createControl } from './control';
 
 describe('control.updateAccount', () => {

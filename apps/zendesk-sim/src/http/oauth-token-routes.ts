@@ -3,11 +3,11 @@ import { z } from 'zod';
 import type { Account } from '../domain/account';
 import { type OAuthClient, scopesAllowed } from '../domain/oauth-model';
 import { issueToken, validateTtls } from '../domain/oauth-issue';
-import { accountOf } from '../http/guards';
-import { sendOAuthError } from '../http/oauth-errors';
-import { safeEqual, verifyPkce } from '../http/pkce';
-import { sendJson } from '../http/zendesk-errors';
-import type { SimState } from '../sim-state';
+import { accountOf } from './guards';
+import { sendOAuthError } from './oauth-errors';
+import { safeEqual, verifyPkce } from './pkce';
+import { sendJson } from './zendesk-errors';
+import type { SimState } from '../application/sim-state';
 
 const seconds = z.union([z.number(), z.string().regex(/^\d+$/).transform(Number)]).optional();
 const TokenRequestSchema = z.object({

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { planFeatures } from '../domain/account-settings-view';
-import { guard } from '../http/guards';
-import { sendJson } from '../http/zendesk-errors';
+import { guard } from './guards';
+import { sendJson } from './zendesk-errors';
 import { withJson } from './json-paths';
 
 /**

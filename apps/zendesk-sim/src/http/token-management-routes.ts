@@ -1,9 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import type { OAuthToken } from '../domain/oauth-model';
-import { type Caller, guard } from '../http/guards';
-import { type Query, first } from '../http/query';
-import { tokenJson } from '../http/serializers';
-import { RECORD_NOT_FOUND, sendJson } from '../http/zendesk-errors';
+import { type Caller, guard } from './guards';
+import { type Query, first } from './query';
+import { tokenJson } from './serializers';
+import { RECORD_NOT_FOUND, sendJson } from './zendesk-errors';
 import { stripJson, withJson } from './json-paths';
 
 /** Admins may see every token; everyone else only their own (reference §1.7). */

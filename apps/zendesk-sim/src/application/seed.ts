@@ -1,6 +1,6 @@
 import type { Account } from '../domain/account';
 import { generateAuditEntries, generateUsers } from '../domain/generator';
-import type { SimState } from '../sim-state';
+import type { SimState } from './sim-state';
 import { storeDrafts } from './audit-ops';
 import { SeedSchema, type SeedInput } from './schemas';
 

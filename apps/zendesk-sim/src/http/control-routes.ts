@@ -1,8 +1,8 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import type { SimControl } from '../control/control';
-import { SimControlError } from '../control/errors';
-import { ClockSchema } from '../control/schemas';
+import type { SimControl } from '../application/control';
+import { SimControlError } from '../application/errors';
+import { ClockSchema } from '../application/schemas';
 
 const Params = z.object({ subdomain: z.string(), userId: z.coerce.number().int().optional() });
 const SuspendSchema = z.object({ suspended: z.boolean() });

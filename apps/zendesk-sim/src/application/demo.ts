@@ -1,4 +1,4 @@
-import type { SimControl } from './control/control';
+import type { SimControl } from './control';
 
 export const DEMO_ACCOUNT = 'demo';
 export const DEMO_CLIENT_ID = 'microsoft_cloud_app_security';

@@ -1,11 +1,11 @@
 import type { FastifyInstance } from 'fastify';
 import { decodeCursor, encodeCursor } from '../domain/cursor';
 import { RoleSchema, type Role } from '../domain/user';
-import { accountOf, guard, sendInvalidToken } from '../http/guards';
-import { carriedParams, pageMode } from '../http/pagination';
-import { type Query, first, values, zendeskUrl } from '../http/query';
-import { anonymousUserJson, userJson } from '../http/serializers';
-import { COULD_NOT_AUTHENTICATE, invalidPagination, sendJson } from '../http/zendesk-errors';
+import { accountOf, guard, sendInvalidToken } from './guards';
+import { carriedParams, pageMode } from './pagination';
+import { type Query, first, values, zendeskUrl } from './query';
+import { anonymousUserJson, userJson } from './serializers';
+import { COULD_NOT_AUTHENTICATE, invalidPagination, sendJson } from './zendesk-errors';
 import { withJson } from './json-paths';
 
 const PAGING = ['page[size]', 'page[after]', 'page[before]', 'page', 'per_page'];
