@@ -3,12 +3,8 @@ import {
   toEventMessage,
   type Actor,
   type EnvelopeFields,
-  type EventData,
-  type CollectionEvent,
   type TopicEventMap,
   type TopicName,
-  type ZendeskActivityRecorded,
-  type ZendeskUserObserved,
 } from '@zc/contracts';
 import type { Publisher } from '@zc/kafka';
 import type { EventContext, EventSink } from '../application/ports';

@@ -1,21 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import type { EventStore } from '../event-store';
-import type { NewEvent, StoredEvent } from '../types';
+import type { NewEvent } from '../types';
 import { loadCheckpoints, type CheckpointDoc } from './checkpoints';
 import { measureLag, type RelayLag } from './lag';
 import { Lease, type LeaseDoc } from './lease';
+import type { PublishPort, RelayLogger } from './ports';
 import { relayLoop } from './relay-loop';
 
-/** The one thing the relay needs from a broker; resolve only once the events are durably accepted. */
-export type PublishPort<E extends NewEvent = NewEvent> = (events: StoredEvent<E>[]) => Promise<void>;
-
-type LogFn = (data: Record<string, unknown>, message: string) => void;
-/** Structured, pino-compatible. */
-export interface RelayLogger {
-  info: LogFn;
-  warn: LogFn;
-  error: LogFn;
-}
+export type { PublishPort, RelayLogger } from './ports';
 
 export interface OutboxRelayOptions<E extends NewEvent> {
   store: EventStore<E>;

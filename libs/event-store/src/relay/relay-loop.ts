@@ -5,7 +5,7 @@ import type { NewEvent } from '../types';
 import { loadCheckpoints, saveCheckpoints, type CheckpointDoc } from './checkpoints';
 import { deliverable } from './deliverable';
 import type { Lease } from './lease';
-import type { PublishPort, RelayLogger } from './outbox-relay';
+import type { PublishPort, RelayLogger } from './ports';
 
 export interface RelayLoopDeps<E extends NewEvent> {
   store: EventStore<E>;
