@@ -12,6 +12,7 @@ import { registerOutboxMetrics, registerOutboxReadiness } from './adapters/outbo
 import { createConnectorClaims, type ConnectorClaims } from './adapters/connector-claims';
 import { createConnectorRepository, type ConnectorRepository } from './adapters/connector-repository';
 import { createOAuthStateStore } from './adapters/oauth-states';
+import { createConnectionTestRuns } from './adapters/connection-test-runs';
 import { moveLegacyApiKeys } from './adapters/legacy-api-keys';
 import { createZendeskGateway } from './adapters/zendesk-gateway';
 import type { AuthDeps } from './application/deps';
@@ -89,6 +90,7 @@ export async function createAuthRuntime(options: AuthRuntimeOptions): Promise<Au
     repository,
     claims,
     states,
+    testRuns: createConnectionTestRuns(mongo.db),
     zendesk: createZendeskGateway({ hostOverrideUrl: config.ZENDESK_HOST_OVERRIDE_URL }),
     keyRing,
     apiKeys,

@@ -5,6 +5,7 @@ import type { ConnectorClaims } from '../adapters/connector-claims';
 import type { ConnectorRepository } from '../adapters/connector-repository';
 import type { OAuthStateStore } from '../adapters/oauth-states';
 import type { ZendeskGateway } from '../adapters/zendesk-gateway';
+import type { ConnectionTestRuns } from './connection-test';
 
 /** Everything the use cases need, injected by app.ts / main.ts (and replaced in tests). */
 export interface AuthDeps {
@@ -12,6 +13,7 @@ export interface AuthDeps {
   /** Who holds each (Zendesk account, OAuth client) pair: one connector per pair. */
   claims: ConnectorClaims;
   states: OAuthStateStore;
+  testRuns: ConnectionTestRuns;
   zendesk: ZendeskGateway;
   keyRing: KeyRing;
   apiKeys: ApiKeyStore;
