@@ -177,6 +177,10 @@ describe.skipIf(!hasChromium)(`admin console in Chromium (needs ${CHROMIUM}: apt
 
     await page.goto(`${consoleUrl}/connectors`);
     expect(await page.textContent('table')).toContain('Connected');
+    // Budget use as the collector's heartbeat reports it, in words (the live region keeps it current).
+    await expect
+      .poll(() => page.textContent('[data-testid="budget"]'), { timeout: 30_000 })
+      .toMatch(/\d+ % used: \d+ of 200 requests in the last \d+ s/);
     await check(page, 'connected-apps');
 
     // Activity log by actor and by time range, against the projection's own answer.

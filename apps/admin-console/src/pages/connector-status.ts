@@ -1,6 +1,6 @@
 import { html } from 'ghtml';
 import type { AdminConnector, ConnectionTestRun, ConnectorStatus, StatusHistory } from '../api/types';
-import { backfillRatio, tokenSummary } from '../domain/connector-summary';
+import { backfillRatio, budgetSummary, tokenSummary } from '../domain/connector-summary';
 import { percent } from '../domain/status-text';
 import { dateTime, statusBadge } from './layout';
 
@@ -42,10 +42,7 @@ export function statusSection(admin: AdminConnector, status: ConnectorStatus | u
       <dt>Last successful poll</dt>
       <dd>!${dateTime(status.lastSuccessfulPollAt)}</dd>
       <dt>Budget</dt>
-      <dd>
-        ${status.rateLimit.perMinute ?? admin.rateLimitPerMinute}
-        requests/min${status.rateLimit.utilisation === null ? '' : `, ${percent(status.rateLimit.utilisation)} used`}
-      </dd>
+      <dd>${budgetSummary(status.rateLimit, admin.rateLimitPerMinute)}</dd>
       <dt>Token</dt>
       <dd>${tokenSummary(status.token)}</dd>
       <dt>Authorized by</dt>

@@ -1,4 +1,5 @@
 import { AdaptiveBudget, type Clock, type Sleep } from '@zc/rate-limit';
+import type { BudgetUse } from '@zc/contracts';
 import type { ResponseMeta } from '@zc/zendesk';
 
 export interface ConnectorBudgetOptions {
@@ -78,6 +79,12 @@ export class ConnectorBudget {
       const endpointBucket = incremental && bucket !== undefined && bucket.remaining <= 0;
       (endpointBucket ? this.#incremental : this.#api).pauseUntil(now + retryAfter);
     }
+  }
+
+  /** Requests granted in the current window against the connector's limit, as the heartbeat reports it. */
+  use(): BudgetUse {
+    const { usedInWindow, limit } = this.#api.stats();
+    return { requestsInWindow: usedInWindow, limitPerWindow: limit, windowMs: this.#windowMs };
   }
 
   utilization(): { api: number; incremental: number } {

@@ -1,16 +1,15 @@
 import type { ConnectorWorker } from './connector-worker';
 
-const sentThisTerm = new WeakSet<ConnectorWorker>();
+const lastSent = new WeakMap<ConnectorWorker, number>();
 
 /**
  * The projection judges a connector stalled after 2 × poll interval + lease TTL without progress, so
- * a quiet account needs a sign of life: once per lease term (it carries the cadence the projection
- * judges by), then only when nothing was published for a whole poll interval. At most one per poll.
+ * a quiet account needs a sign of life, and the console shows the budget use it carries: once per lease
+ * term (it carries the cadence the projection judges by), then once per poll interval.
  */
 export function heartbeatDue(worker: ConnectorWorker): boolean {
-  if (!sentThisTerm.has(worker)) return true;
-  const last = worker.lastPublishedAt;
-  return last === null || worker.now() - last >= worker.settings.pollIntervalMs;
+  const last = lastSent.get(worker);
+  return last === undefined || worker.now() - last >= worker.settings.pollIntervalMs;
 }
 
 /** Called on every lease renewal; failures are left to the next renewal (the lease keeper ends the worker). */
@@ -19,11 +18,12 @@ export async function sendHeartbeat(worker: ConnectorWorker, instanceId: string)
   try {
     await worker.txn((state) => {
       if (!heartbeatDue(worker)) return state;
-      sentThisTerm.add(worker);
+      lastSent.set(worker, worker.now());
       return worker.emit(state, 'CollectionHeartbeat', {
         instanceId,
         pollIntervalMs: worker.settings.pollIntervalMs,
         leaseTtlMs: worker.settings.leaseTtlMs,
+        budget: worker.budget.use(),
       });
     });
   } catch {

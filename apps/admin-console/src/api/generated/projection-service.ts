@@ -685,6 +685,12 @@ export interface operations {
               message: string;
               name: string | null;
               rateLimit: {
+                budget: {
+                  limitPerWindow: number;
+                  reportedAt: string;
+                  requestsInWindow: number;
+                  windowMs: number;
+                } | null;
                 perMinute: number | null;
                 utilisation: number | null;
               };
@@ -956,6 +962,12 @@ export interface operations {
             message: string;
             name: string | null;
             rateLimit: {
+              budget: {
+                limitPerWindow: number;
+                reportedAt: string;
+                requestsInWindow: number;
+                windowMs: number;
+              } | null;
               perMinute: number | null;
               utilisation: number | null;
             };
