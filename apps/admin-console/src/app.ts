@@ -94,7 +94,7 @@ export async function buildConsoleApp(options: ConsoleOptions): Promise<HttpApp>
       else pages.csrfProtection(request, reply, done);
     });
     const tools = toolsFactory(apiFor, options.pollIntervalMs);
-    connectorRoutes(pages, { tools, redirectUrl: options.redirectUrl, now: options.now });
+    connectorRoutes(pages, { tools, redirectUrl: options.redirectUrl });
     activityRoutes(pages, tools, options.now);
     opsRoutes(pages, {
       tools,

@@ -168,9 +168,36 @@ describe('lifecycle commands', () => {
     const back = new URL(String(consent.headers.location));
     expect((await h().runtime.app.inject({ url: `${back.pathname}${back.search}` })).statusCode).toBe(200);
 
+    // Slow Zendesk answers make each check's completion observable on its own.
+    h().sim.control.setLatency('testnow', 400);
     const accepted = await post(`/v1/connectors/${id}/test`, undefined);
     expect(accepted.statusCode).toBe(202);
     const testId = accepted.json<{ testId: string }>().testId;
+    type Run = { status: string; ok: boolean | null; checks: { name: string; state: string; ok?: boolean }[] };
+    const run = async () =>
+      (await h().runtime.app.inject({ url: `/v1/connectors/${id}/tests/${testId}`, headers: auth })).json<Run>();
+    const states = (r: Run) => r.checks.map((c) => `${c.name}:${c.state}`);
+    const first = await run();
+    expect(first.ok).toBeNull();
+    expect(first.checks.map((c) => c.name)).toEqual(['token_valid', 'admin_role', 'audit_log_access']);
+    const partial = await waitFor(async () => {
+      const r = await run();
+      return r.checks[0]?.state === 'done' ? r : null;
+    });
+    expect(partial.status).toBe('running');
+    expect(states(partial)).toContain('audit_log_access:pending');
+    const done = await waitFor(async () => {
+      const r = await run();
+      return r.status === 'completed' ? r : null;
+    });
+    expect(done.ok).toBe(true);
+    expect(states(done)).toEqual(['token_valid:done', 'admin_role:done', 'audit_log_access:done']);
+    h().sim.control.setLatency('testnow', 0);
+    const other = await h().runtime.app.inject({
+      url: `/v1/connectors/${id}/tests/00000000-0000-4000-8000-000000000000`,
+      headers: auth,
+    });
+    expect(other.json()).toMatchObject({ code: 'TEST_NOT_FOUND' });
     const view = await waitFor(async () => {
       const response = await h().runtime.app.inject({ url: `/v1/connectors/${id}`, headers: auth });
       const body = response.json<{ lastTest: { ok: boolean; checks: { name: string; ok: boolean }[] } | null }>();

@@ -12,6 +12,7 @@ import { registerOutboxMetrics, registerOutboxReadiness } from './adapters/outbo
 import { createConnectorClaims } from './adapters/connector-claims';
 import { createConnectorRepository } from './adapters/connector-repository';
 import { createOAuthStateStore } from './adapters/oauth-states';
+import { createConnectionTestRuns } from './adapters/connection-test-runs';
 import { moveLegacyApiKeys } from './adapters/legacy-api-keys';
 import { createZendeskProvider } from './adapters/zendesk-provider';
 import type { AuthDeps } from './application/deps';
@@ -89,6 +90,7 @@ export async function createAuthRuntime(options: AuthRuntimeOptions): Promise<Au
       hostOverrideUrl: config.ZENDESK_HOST_OVERRIDE_URL,
       timeoutMs: config.ZENDESK_REQUEST_TIMEOUT,
     }),
+    testRuns: createConnectionTestRuns(mongo.db),
     keyRing,
     apiKeys,
     now,

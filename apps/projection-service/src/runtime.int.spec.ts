@@ -1,8 +1,10 @@
+import type { CollectionHeartbeat } from '@zc/contracts';
 import { createKafkaClient, createPublisher, silentLogger, type KafkaClient } from '@zc/kafka';
 import { connectMongo, type MongoHandle } from '@zc/mongo';
 
 import { uniqueDatabaseName, uniqueName, waitFor } from '@zc/testing';
 import { pino } from 'pino';
+import { randomUUID } from 'node:crypto';
 import { isDeepStrictEqual } from 'node:util';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { rebuildPorts } from './adapters/rebuild-ports';
@@ -141,6 +143,36 @@ describe('projection service against Kafka and FerretDB', () => {
     expect(body).toMatch(/zc_connector_status\{[^}]*connector_id="conn-1"[^}]*\} 1/);
     expect(body).toContain('zc_connector_last_activity_timestamp_seconds{');
     expect(body).toMatch(/zc_activity_freshness_seconds_count\{[^}]*stage="project"[^}]*\} \d+/);
+  });
+
+  it('keeps the budget use of the collector’s last heartbeat in the status view', async () => {
+    const collected = streams
+      .flat()
+      .filter((item) => item.topic === 'collection.events' && item.event.connectorId === 'conn-1')
+      .map((item) => item.event)
+      .sort((a, b) => a.sequence - b.sequence);
+    const last = collected.at(-1);
+    if (last === undefined) throw new Error('conn-1 has no collection events');
+    const at = new Date(NOW.getTime() - 60_000).toISOString();
+    const budget = { requestsInWindow: 150, limitPerWindow: 200, windowMs: 60_000 };
+    const heartbeat: CollectionHeartbeat = {
+      ...last,
+      eventId: randomUUID(),
+      type: 'CollectionHeartbeat',
+      schemaVersion: 1,
+      sequence: last.sequence + 1,
+      occurredAt: at,
+      recordedAt: at,
+      data: { instanceId: 'collector-a', pollIntervalMs: 60_000, leaseTtlMs: 30_000, budget },
+    };
+    await publishEvents(client, naming, [{ topic: 'collection.events', event: heartbeat }]);
+    const rateLimit = await waitFor(async () => {
+      const status = (await get('/v1/connectors/conn-1/status')).json<{
+        rateLimit: { utilisation: number | null; budget: unknown };
+      }>();
+      return status.rateLimit.utilisation === null ? null : status.rateLimit;
+    });
+    expect(rateLimit).toEqual({ perMinute: 400, utilisation: 0.75, budget: { ...budget, reportedAt: at } });
   });
 
   it('rebuilds each view into a new version equal to the live one and switches the alias', async () => {

@@ -72,6 +72,17 @@ describe('event schemas', () => {
     expect(issuePaths('CoverageRecorded', withData('CoverageRecorded', { window }))).toEqual([]);
   });
 
+  it('reads a heartbeat with or without budget use (the field was added without a new version)', () => {
+    const budget = { requestsInWindow: 120, limitPerWindow: 200, windowMs: 60_000 };
+    const withBudget = schemaOf('CollectionHeartbeat').parse(withData('CollectionHeartbeat', { budget }));
+    expect(withBudget.data).toMatchObject({ budget });
+    const older = schemaOf('CollectionHeartbeat').parse(validMessage('CollectionHeartbeat'));
+    expect(older.data).not.toHaveProperty('budget');
+    expect(
+      issuePaths('CollectionHeartbeat', withData('CollectionHeartbeat', { budget: { ...budget, limitPerWindow: 0 } })),
+    ).toEqual(['data.budget.limitPerWindow']);
+  });
+
   it('drops fields it does not know instead of carrying them on, e.g. a stray clear-text token', () => {
     const parsed = schemaOf('ConnectorAuthorized').parse(withData('ConnectorAuthorized', { accessToken: 'abc' }));
     expect(parsed.data).not.toHaveProperty('accessToken');

@@ -75,6 +75,14 @@ export function serviceApi(urls: ServiceUrls) {
         unwrap(A, auth.POST('/v1/connectors/{id}/authorize', { ...common(), params: id(connectorId) })),
       test: (connectorId: string) =>
         unwrap(A, auth.POST('/v1/connectors/{id}/test', { ...common(), params: id(connectorId) })),
+      testRun: (connectorId: string, testId: string) =>
+        unwrap(
+          A,
+          auth.GET('/v1/connectors/{id}/tests/{testId}', {
+            ...common(),
+            params: { path: { id: connectorId, testId } },
+          }),
+        ),
       rotateSecret: (connectorId: string, clientSecret: string) =>
         unwrap(
           A,

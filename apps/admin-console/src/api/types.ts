@@ -5,6 +5,8 @@ type Json<T> = T extends { content: { 'application/json': infer B } } ? B : neve
 
 /** The services' response bodies, named for the console, all taken from the generated OpenAPI types. */
 export type AdminConnector = Json<AuthPaths['/v1/connectors/{id}']['get']['responses'][200]>;
+/** A Test now as it runs: each check pending until its result is in. */
+export type ConnectionTestRun = Json<AuthPaths['/v1/connectors/{id}/tests/{testId}']['get']['responses'][200]>;
 export type AuthorizeStart = Json<AuthPaths['/v1/connectors/{id}/authorize']['post']['responses'][200]>;
 export type RegisterBody = NonNullable<
   AuthPaths['/v1/connectors']['post']['requestBody']

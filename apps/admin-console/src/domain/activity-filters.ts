@@ -35,6 +35,8 @@ export const ActivityFilterForm = z.object({
       .optional(),
   ),
   q: optionalText(200),
+  /** A checkbox: present ("true") when ticked, absent otherwise. */
+  adminOnly: z.preprocess(blankToUndefined, z.literal('true', 'must be true or left out').optional()),
   lastDays: z.preprocess(
     blankToUndefined,
     z.coerce.number().int('must be a whole number').min(1, 'must be at least 1').max(3650).optional(),
@@ -54,6 +56,11 @@ export interface ActivityApiQuery {
   sourceType?: string;
   ip?: string;
   q?: string;
+  /**
+   * Only activities done with admin rights. Sent as the literal "true" the query string carries, so this
+   * compiles against a generated parameter typed as a string, "true" | "false" or "true".
+   */
+  adminOnly?: 'true';
   from?: string;
   to?: string;
 }
@@ -70,6 +77,7 @@ export function toApiQuery(form: ActivityFilterForm, now: Date): ActivityApiQuer
   if (form.sourceType !== undefined) query.sourceType = form.sourceType;
   if (form.ip !== undefined) query.ip = form.ip;
   if (form.q !== undefined) query.q = form.q;
+  if (form.adminOnly !== undefined) query.adminOnly = form.adminOnly;
   if (form.lastDays !== undefined) query.from = new Date(now.getTime() - form.lastDays * 86_400_000).toISOString();
   else if (form.from !== undefined) query.from = utc(form.from);
   if (form.to !== undefined) query.to = utc(form.to);

@@ -34,4 +34,12 @@ describe('activity filters', () => {
     const form = ActivityFilterForm.parse({ action: 'update', cursor: 'old' });
     expect(formToSearch(form, { cursor: 'next' })).toBe('action=update&cursor=next');
   });
+
+  it('passes "admin activity only" as adminOnly=true to the list and keeps it in the export link', () => {
+    const form = ActivityFilterForm.parse({ adminOnly: 'true', connector: 'c1' });
+    expect(toApiQuery(form, now)).toEqual({ connector: 'c1', adminOnly: 'true' });
+    expect(formToSearch({ ...form, cursor: undefined })).toBe('connector=c1&adminOnly=true');
+    expect(toApiQuery(ActivityFilterForm.parse({ adminOnly: '' }), now)).toEqual({});
+    expect(ActivityFilterForm.safeParse({ adminOnly: 'yes' }).success).toBe(false);
+  });
 });

@@ -1,3 +1,5 @@
+import { percent } from './status-text';
+
 /** The few derived facts the list and the connector page both show. */
 export interface BackfillLike {
   completedAt: string | null;
@@ -27,4 +29,22 @@ export function tokenSummary(token: TokenLike | null | undefined): string {
   if (token.expiresAt !== null)
     return `expires ${token.expiresAt}${token.refreshable ? ' (refreshed automatically)' : ''}`;
   return token.rotationDueAt ? `never expires; rotation due ${token.rotationDueAt}` : 'never expires';
+}
+
+export interface RateLimitLike {
+  perMinute: number | null;
+  utilisation: number | null;
+  budget: { requestsInWindow: number; limitPerWindow: number; windowMs: number; reportedAt: string } | null;
+}
+
+/**
+ * The budget and its use in words (the share also as text, never a colour alone): what the collector
+ * reported in its last heartbeat, or only the limit until it has.
+ */
+export function budgetSummary(rateLimit: RateLimitLike | undefined, fallbackPerMinute: number): string {
+  const limit = `${String(rateLimit?.perMinute ?? fallbackPerMinute)} requests/min`;
+  const budget = rateLimit?.budget ?? null;
+  if (budget === null) return `${limit}; use not reported yet`;
+  const seconds = Math.round(budget.windowMs / 1000);
+  return `${percent(rateLimit?.utilisation ?? budget.requestsInWindow / budget.limitPerWindow)} used: ${String(budget.requestsInWindow)} of ${String(budget.limitPerWindow)} requests in the last ${String(seconds)} s`;
 }

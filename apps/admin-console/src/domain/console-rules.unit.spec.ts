@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { backfillRatio, tokenSummary } from './connector-summary';
+import { backfillRatio, budgetSummary, tokenSummary } from './connector-summary';
 import { explainOutcome } from './oauth-outcome';
 import { samplesOf } from './prometheus-text';
 import { abilitiesFrom } from './scopes';
@@ -52,5 +52,16 @@ describe('console rules', () => {
       { name: 'zc_outbox_lag_events', value: '3' },
       { name: 'zc_outbox_oldest_unpublished_age_seconds', value: '0.5' },
     ]);
+  });
+
+  it('says the budget use in words and numbers, or that it is not reported yet', () => {
+    const budget = { requestsInWindow: 150, limitPerWindow: 200, windowMs: 60_000, reportedAt: '2026-05-08T12:00:00Z' };
+    expect(budgetSummary({ perMinute: 200, utilisation: 0.75, budget }, 100)).toBe(
+      '75 % used: 150 of 200 requests in the last 60 s',
+    );
+    expect(budgetSummary({ perMinute: 200, utilisation: null, budget: null }, 100)).toBe(
+      '200 requests/min; use not reported yet',
+    );
+    expect(budgetSummary(undefined, 100)).toBe('100 requests/min; use not reported yet');
   });
 });

@@ -9,6 +9,7 @@ const TONES: Record<string, { tone: Tone; symbol: string; label: string }> = {
   backfilling: { tone: 'warn', symbol: '…', label: 'Backfilling' },
   connecting: { tone: 'warn', symbol: '…', label: 'Connecting' },
   pending: { tone: 'idle', symbol: '○', label: 'Pending' },
+  running: { tone: 'warn', symbol: '…', label: 'Running' },
   registered: { tone: 'idle', symbol: '○', label: 'Registered' },
   authorizing: { tone: 'warn', symbol: '…', label: 'Authorizing' },
   authorized: { tone: 'warn', symbol: '…', label: 'Authorized' },

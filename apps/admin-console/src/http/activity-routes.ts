@@ -23,19 +23,30 @@ export function activityRoutes(app: FastifyInstance, tools: ToolsOf, now: () => 
     const { api, user, page } = tools(request, reply);
     const raw = RawForm.parse(request.query ?? {});
     const parsed = ActivityFilterForm.safeParse(raw);
-    const connectors: AdminConnector[] = user.abilities.readConnectors ? (await api.adminConnectors()).items : [];
-    const base = { form: raw, connectors, items: [], nextCursor: null };
+    // The connector list (for the filter's select) and the activities are asked for at once.
+    const connectorList: Promise<AdminConnector[]> = user.abilities.readConnectors
+      ? api.adminConnectors().then((answer) => answer.items)
+      : Promise.resolve([]);
+    const base = async () => ({ form: raw, connectors: await connectorList, items: [], nextCursor: null });
     if (!parsed.success) {
-      const view = { ...base, parsed: null, errors: issuesOf(parsed.error), summary: 'Some filters are not valid.' };
+      const view = {
+        ...(await base()),
+        parsed: null,
+        errors: issuesOf(parsed.error),
+        summary: 'Some filters are not valid.',
+      };
       return sendPage(reply, activitiesPage(page('activities'), view), 400);
     }
+    const activities = api.activities(toApiQuery(parsed.data, now()), {
+      limit: PAGE_SIZE,
+      ...(parsed.data.cursor === undefined ? {} : { cursor: parsed.data.cursor }),
+    });
+    // Whichever fails first is the page's error; the other's failure must not go unhandled meanwhile.
+    connectorList.catch(() => undefined);
     try {
-      const result = await api.activities(toApiQuery(parsed.data, now()), {
-        limit: PAGE_SIZE,
-        ...(parsed.data.cursor === undefined ? {} : { cursor: parsed.data.cursor }),
-      });
+      const [, result] = await Promise.all([connectorList, activities]);
       const view = {
-        ...base,
+        ...(await base()),
         parsed: parsed.data,
         errors: {},
         summary: null,
@@ -47,7 +58,7 @@ export function activityRoutes(app: FastifyInstance, tools: ToolsOf, now: () => 
       if (!isAppError(error) || error.status !== 400) throw error;
       const errors = fieldMessages(error.fields);
       const view = {
-        ...base,
+        ...(await base()),
         parsed: parsed.data,
         errors,
         summary: `The projection refused these filters: ${error.detail}`,

@@ -2,7 +2,7 @@ import { isAppError } from '@zc/errors';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { ServiceApi } from '../api/service-api';
-import type { ConnectorStatus, StatusHistory } from '../api/types';
+import type { ConnectionTestRun, ConnectorStatus, StatusHistory } from '../api/types';
 import { OutcomeCode } from '../domain/oauth-outcome';
 import { connectorPage, disconnectPage, type ConnectorPageData } from '../pages/connector';
 import { connectorsPage, type ConnectorRow } from '../pages/connectors';
@@ -22,7 +22,8 @@ const PageQuery = z.object({
   outcome: z.string().regex(OutcomeCode).optional(),
   created: z.literal('1').optional(),
   done: z.enum(['secret', 'rate-limit', 'recollect', 'disconnected']).optional(),
-  testing: z.iso.datetime().optional(),
+  /** The Test now this page follows until its checks are done. */
+  test: z.uuid().optional(),
 });
 const NOTICES = {
   created:
@@ -48,10 +49,9 @@ const utc = (local: string) => new Date(`${local.length === 16 ? `${local}:00` :
 export interface ConnectorRouteOptions {
   tools: ToolsOf;
   redirectUrl: string;
-  now: () => Date;
 }
 
-export function connectorRoutes(app: FastifyInstance, { tools, redirectUrl, now }: ConnectorRouteOptions) {
+export function connectorRoutes(app: FastifyInstance, { tools, redirectUrl }: ConnectorRouteOptions) {
   app.get('/', async (_request, reply) => reply.redirect('/connectors', 303));
 
   app.get('/connectors', async (request, reply) => {
@@ -87,20 +87,22 @@ export function connectorRoutes(app: FastifyInstance, { tools, redirectUrl, now 
   const loadPage = async (
     api: ServiceApi,
     id: string,
-  ): Promise<Omit<ConnectorPageData, 'outcome' | 'notice' | 'testPendingSince' | 'errors'>> => {
-    const [admin, status, history] = await Promise.all([
+    testId?: string,
+  ): Promise<Omit<ConnectorPageData, 'outcome' | 'notice' | 'errors'>> => {
+    const [admin, status, history, testRun] = await Promise.all([
       api.adminConnector(id),
       optional<ConnectorStatus>(api.status(id)),
       optional<StatusHistory>(api.history(id)),
+      testId === undefined ? undefined : optional<ConnectionTestRun>(api.testRun(id, testId)),
     ]);
-    return { admin, status, history };
+    return { admin, status, history, testRun };
   };
 
   app.get('/connectors/:id', async (request, reply) => {
     const { api, page } = tools(request, reply);
     const { id } = IdParams.parse(request.params);
     const query = PageQuery.parse(request.query);
-    const loaded = await loadPage(api, id);
+    const loaded = await loadPage(api, id, query.test);
     let notice: string | null = query.created ? NOTICES.created : query.done ? NOTICES[query.done] : null;
     if (query.done === 'disconnected' && loaded.admin.disconnected?.tokenRevoked === false) {
       notice = 'Disconnected. Zendesk did not confirm the token’s revocation: revoke it in Zendesk Admin Center.';
@@ -109,7 +111,6 @@ export function connectorRoutes(app: FastifyInstance, { tools, redirectUrl, now 
       ...loaded,
       outcome: query.outcome ?? null,
       notice,
-      testPendingSince: query.testing ?? null,
       errors: {},
     };
     return sendPage(reply, connectorPage(page('connectors'), data));
@@ -130,7 +131,6 @@ export function connectorRoutes(app: FastifyInstance, { tools, redirectUrl, now 
           ...(await loadPage(api, id)),
           outcome: null,
           notice: null,
-          testPendingSince: null,
           errors: fieldMessages(error.fields),
         };
         return sendPage(reply, connectorPage(page('connectors'), { ...data, notice: error.detail }), 400);
@@ -138,11 +138,7 @@ export function connectorRoutes(app: FastifyInstance, { tools, redirectUrl, now 
     });
 
   write('authorize', async (api, id) => (await api.authorize(id)).browserUrl);
-  write('test', async (api, id) => {
-    const started = now().toISOString();
-    await api.test(id);
-    return `/connectors/${id}?testing=${encodeURIComponent(started)}`;
-  });
+  write('test', async (api, id) => `/connectors/${id}?test=${(await api.test(id)).testId}`);
   write('secret', async (api, id, body) => {
     await api.rotateSecret(id, body['clientSecret'] ?? '');
     return `/connectors/${id}?done=secret`;

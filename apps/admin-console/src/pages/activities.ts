@@ -39,6 +39,17 @@ function filters(data: ActivitiesData): string {
     !${input({ name: 'sourceType', label: 'Source type', value: f.sourceType, error: e['sourceType'], hint: 'e.g. user, ticket, rule' })}
     !${input({ name: 'ip', label: 'IP address or CIDR', value: f.ip, error: e['ip'], hint: 'e.g. 203.0.113.7 or 10.0.0.0/8' })}
     !${input({ name: 'q', label: 'Text in description', value: f.q, error: e['q'] })}
+    <div class="field checkbox">
+      <input
+        id="adminOnly"
+        name="adminOnly"
+        type="checkbox"
+        value="true"
+        !${f.adminOnly === 'true' ? ' checked' : ''}
+      />
+      <label for="adminOnly">Admin activity only</label>
+      !${e['adminOnly'] ? html`<span class="field-error" id="adminOnly-error">Error: ${e['adminOnly']}</span>` : ''}
+    </div>
     !${input({ name: 'lastDays', label: 'Last N days', type: 'number', value: f.lastDays, error: e['lastDays'], attributes: 'min="1"' })}
     !${input({ name: 'from', label: 'From (UTC)', type: 'datetime-local', value: f.from, error: e['from'] })}
     !${input({ name: 'to', label: 'To (UTC)', type: 'datetime-local', value: f.to, error: e['to'] })}

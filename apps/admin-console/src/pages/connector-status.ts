@@ -1,6 +1,6 @@
 import { html } from 'ghtml';
-import type { AdminConnector, ConnectorStatus, StatusHistory } from '../api/types';
-import { backfillRatio, tokenSummary } from '../domain/connector-summary';
+import type { AdminConnector, ConnectionTestRun, ConnectorStatus, StatusHistory } from '../api/types';
+import { backfillRatio, budgetSummary, tokenSummary } from '../domain/connector-summary';
 import { percent } from '../domain/status-text';
 import { dateTime, statusBadge } from './layout';
 
@@ -42,10 +42,7 @@ export function statusSection(admin: AdminConnector, status: ConnectorStatus | u
       <dt>Last successful poll</dt>
       <dd>!${dateTime(status.lastSuccessfulPollAt)}</dd>
       <dt>Budget</dt>
-      <dd>
-        ${status.rateLimit.perMinute ?? admin.rateLimitPerMinute}
-        requests/min${status.rateLimit.utilisation === null ? '' : `, ${percent(status.rateLimit.utilisation)} used`}
-      </dd>
+      <dd>${budgetSummary(status.rateLimit, admin.rateLimitPerMinute)}</dd>
       <dt>Token</dt>
       <dd>${tokenSummary(status.token)}</dd>
       <dt>Authorized by</dt>
@@ -71,28 +68,49 @@ export function statusSection(admin: AdminConnector, status: ConnectorStatus | u
     </table>`;
 }
 
-/** The latest Test now: each check with its result; "running" while a test started here has not reported. */
-export function testSection(admin: AdminConnector, pendingSince: string | null): string {
+type RunCheck = ConnectionTestRun['checks'][number];
+
+const checkItem = (check: RunCheck): string =>
+  check.state === 'pending'
+    ? html`<li class="check" data-check="${check.name}" data-state="pending">
+        !${statusBadge('pending')} <strong>${check.name}</strong>: waiting for its result
+      </li>`
+    : html`<li class="check" data-check="${check.name}" data-state="done">
+        !${statusBadge(check.ok ? 'ok' : 'failing', check.code)} <strong>${check.name}</strong>: ${check.message}
+        <span class="muted">(${check.durationMs} ms)</span>
+      </li>`;
+
+const checkList = (checks: RunCheck[]): string =>
+  html`<ul class="checks">
+    !${checks.map(checkItem).join('')}
+  </ul>`;
+
+const RUN_HEADLINE = {
+  running: 'Test running: each check shows its result as it completes.',
+  interrupted: 'This test was interrupted before all checks finished; run Test now again.',
+} as const;
+
+/**
+ * The Test now this page follows, each check pending until its result is in; without one, the connector's
+ * last test.
+ */
+export function testSection(admin: AdminConnector, run: ConnectionTestRun | undefined): string {
+  if (run !== undefined && run.status !== 'completed') {
+    return html`<p role="status" data-test-status="${run.status}">
+        !${statusBadge(run.status === 'running' ? 'running' : 'failing')} ${RUN_HEADLINE[run.status]}
+      </p>
+      !${checkList(run.checks)}`;
+  }
+  if (run !== undefined) {
+    return html`<p data-test-status="completed">
+        !${statusBadge(run.ok ? 'ok' : 'failing')} Tested at !${dateTime(run.completedAt)}
+      </p>
+      !${checkList(run.checks)}`;
+  }
   const last = admin.lastTest;
-  const running = pendingSince !== null && (last === null || last.at < pendingSince);
-  if (running)
-    return html`<p role="status">
-      <span aria-hidden="true">…</span> Test running: checking the token, the admin role and audit-log access.
-    </p>`;
   if (last === null) return html`<p>No test yet.</p>`;
-  const checks = last.checks
-    .map(
-      (check) =>
-        html`<li class="check">
-          !${statusBadge(check.ok ? 'ok' : 'failing', check.code)} <strong>${check.name}</strong>: ${check.message}
-          <span class="muted">(${check.durationMs} ms)</span>
-        </li>`,
-    )
-    .join('');
   return html`<p>!${statusBadge(last.ok ? 'ok' : 'failing')} Tested at !${dateTime(last.at)}</p>
-    <ul class="checks">
-      !${checks}
-    </ul>`;
+    !${checkList(last.checks.map((check) => ({ ...check, state: 'done' as const })))}`;
 }
 
 export function historySection(history: StatusHistory | undefined): string {

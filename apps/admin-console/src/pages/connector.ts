@@ -1,5 +1,5 @@
 import { html } from 'ghtml';
-import type { AdminConnector, ConnectorStatus, StatusHistory } from '../api/types';
+import type { AdminConnector, ConnectionTestRun, ConnectorStatus, StatusHistory } from '../api/types';
 import { explainOutcome } from '../domain/oauth-outcome';
 import { historySection, statusSection, testSection } from './connector-status';
 import { copyable, input } from './forms';
@@ -11,7 +11,8 @@ export interface ConnectorPageData {
   history: StatusHistory | undefined;
   outcome: string | null;
   notice: string | null;
-  testPendingSince: string | null;
+  /** The Test now the page follows (`?test=<id>`), as far as its checks have run. */
+  testRun: ConnectionTestRun | undefined;
   errors: Record<string, string>;
 }
 
@@ -61,9 +62,12 @@ function actions(context: PageContext, data: ConnectorPageData): string {
 
 export function connectorPage(context: PageContext, data: ConnectorPageData): string {
   const { admin } = data;
+  // Without the script, the page itself reloads until the test's checks are all in.
+  const refreshSeconds =
+    data.testRun?.status === 'running' ? Math.max(1, Math.round(context.pollIntervalMs / 1000)) : null;
   return layout(
     admin.name,
-    context,
+    { ...context, refreshSeconds },
     html`!${outcomeBanner(data)}
       !${data.notice === null ? '' : html`<p class="notice" role="status">${data.notice}</p>`}
       <p class="muted">${admin.endpoint} · connector ${admin.id}</p>
@@ -73,7 +77,7 @@ export function connectorPage(context: PageContext, data: ConnectorPageData): st
       </section>
       <section aria-labelledby="test-title">
         <h2 id="test-title">Test now</h2>
-        <div data-live="test" aria-live="polite">!${testSection(admin, data.testPendingSince)}</div>
+        <div data-live="test" aria-live="polite">!${testSection(admin, data.testRun)}</div>
       </section>
       !${actions(context, data)}
       <section aria-labelledby="setup-title">

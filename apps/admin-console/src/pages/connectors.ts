@@ -1,6 +1,6 @@
 import { html } from 'ghtml';
 import type { AdminConnector, ConnectorStatus } from '../api/types';
-import { backfillRatio, tokenSummary } from '../domain/connector-summary';
+import { backfillRatio, budgetSummary, tokenSummary } from '../domain/connector-summary';
 import { percent } from '../domain/status-text';
 import { dateTime, layout, statusBadge, type PageContext } from './layout';
 
@@ -8,12 +8,6 @@ export interface ConnectorRow {
   admin: AdminConnector;
   status: ConnectorStatus | undefined;
 }
-
-const budget = (row: ConnectorRow): string => {
-  const perMinute = row.status?.rateLimit.perMinute ?? row.admin.rateLimitPerMinute;
-  const used = row.status?.rateLimit.utilisation;
-  return `${String(perMinute)}/min${used === null || used === undefined ? '' : `, ${percent(used)} used`}`;
-};
 
 const row = (r: ConnectorRow): string => {
   const status = r.status?.status ?? (r.admin.state === 'disconnected' ? 'Disconnected' : 'Pending');
@@ -25,7 +19,7 @@ const row = (r: ConnectorRow): string => {
     </td>
     <td>!${dateTime(r.status?.lastActivityAt)}</td>
     <td>${percent(backfillRatio(r.status?.backfill))}</td>
-    <td>${budget(r)}</td>
+    <td data-testid="budget">${budgetSummary(r.status?.rateLimit, r.admin.rateLimitPerMinute)}</td>
     <td>${tokenSummary(r.status?.token ?? r.admin.authorization?.token)}</td>
   </tr>`;
 };
@@ -45,7 +39,7 @@ export const connectorTable = (rows: ConnectorRow[]): string =>
             <th scope="col">Status</th>
             <th scope="col">Last activity</th>
             <th scope="col">Backfill</th>
-            <th scope="col">Budget</th>
+            <th scope="col">Budget use</th>
             <th scope="col">Token</th>
           </tr>
         </thead>

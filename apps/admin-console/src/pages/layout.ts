@@ -9,6 +9,8 @@ export interface PageContext {
   /** Which nav entry is the current page. */
   section: 'connectors' | 'new' | 'activities' | 'users' | 'operations' | 'sign-in' | 'error';
   pollIntervalMs: number;
+  /** Reload the page every N seconds when scripts are off (a running Test now); the script updates in place. */
+  refreshSeconds?: number | null;
 }
 
 const NAV: [PageContext['section'], string, string][] = [
@@ -63,6 +65,7 @@ export function layout(title: string, context: PageContext, main: string): strin
       <title>${title} · Zendesk connector console</title>
       <link rel="stylesheet" href="/assets/console.css" />
       <script src="/assets/console.js" defer></script>
+      !${context.refreshSeconds ? html`<noscript><meta http-equiv="refresh" content="${context.refreshSeconds}" /></noscript>` : ''}
     </head>
     <body data-poll="${context.pollIntervalMs}">
       <a class="skip" href="#main">Skip to content</a>

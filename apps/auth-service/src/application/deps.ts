@@ -1,6 +1,7 @@
 import type { ApiKeyStore } from '@zc/api-keys';
 import type { Actor } from '@zc/contracts';
 import type { KeyRing } from '@zc/secrets';
+import type { ConnectionTestRuns } from './ports/connection-test-runs';
 import type { ConnectorClaims } from './ports/connector-claims';
 import type { ConnectorProvider } from './ports/connector-provider';
 import type { ConnectorRepository } from './ports/connector-repository';
@@ -14,6 +15,7 @@ export interface AuthDeps {
   states: OAuthStateStore;
   /** The SaaS provider connectors connect to (Zendesk). */
   provider: ConnectorProvider;
+  testRuns: ConnectionTestRuns;
   keyRing: KeyRing;
   apiKeys: ApiKeyStore;
   now: () => Date;

@@ -1,13 +1,14 @@
 import { apiKeyAuth, requireScopes } from '@zc/http';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { recordConnectionTest } from '../application/connection-test';
+import { getConnectionTest, startConnectionTest } from '../application/connection-test';
 import { connectorUseCases } from '../application/connectors';
 import type { AuthDeps } from '../application/deps';
 import type { BackgroundTasks } from './background-tasks';
 import { contextOf } from './request-context';
 import {
   AuthorizeResponse,
+  ConnectionTestSchema,
   ConnectorParams,
   ConnectorViewSchema,
   CredentialsBody,
@@ -15,6 +16,7 @@ import {
   RecollectBody,
   RegisterBody,
   TestAccepted,
+  TestParams,
 } from './schemas';
 
 const READ = requireScopes('connectors:read');
@@ -79,16 +81,23 @@ export function connectorRoutes(deps: AuthDeps, background: BackgroundTasks): Fa
       async (request, reply) => {
         await connectors.get(request.params.id);
         const testId = deps.newId();
-        background.run(
-          `connection test ${testId}`,
-          recordConnectionTest(deps, request.params.id, testId, contextOf(request)),
-        );
+        const test = await startConnectionTest(deps, request.params.id, testId, contextOf(request));
+        background.run(`connection test ${testId}`, test.finish());
         return reply.code(202).send({
           testId,
           status: 'running' as const,
-          nextStep: `GET /v1/connectors/${request.params.id} shows the result as lastTest once it is done.`,
+          nextStep: `GET /v1/connectors/${request.params.id}/tests/${testId} shows each check as it completes; the connector's lastTest the result once all are done.`,
         });
       },
+    );
+
+    app.get(
+      '/v1/connectors/:id/tests/:testId',
+      {
+        preHandler: READ,
+        schema: { tags, security, params: TestParams, response: { 200: ConnectionTestSchema } },
+      },
+      async (request) => getConnectionTest(deps, request.params.id, request.params.testId),
     );
 
     app.post(

@@ -98,3 +98,22 @@ export const AuthorizeResponse = z.object({
 });
 
 export const TestAccepted = z.object({ testId: z.string(), status: z.literal('running'), nextStep: z.string() });
+
+export const TestParams = ConnectorParams.extend({ testId: z.uuid('must be a test id (UUID)') });
+
+/** A Test now as it runs: every check is pending until its result is in. */
+export const ConnectionTestSchema = z.object({
+  testId: z.string(),
+  connectorId: z.string(),
+  status: z.enum(['running', 'completed', 'interrupted']),
+  /** Whether every check passed; null until the run has completed. */
+  ok: z.boolean().nullable(),
+  startedAt: z.string(),
+  completedAt: z.string().nullable(),
+  checks: z.array(
+    z.discriminatedUnion('state', [
+      z.object({ name: z.string(), state: z.literal('pending') }),
+      Check.extend({ state: z.literal('done') }),
+    ]),
+  ),
+});

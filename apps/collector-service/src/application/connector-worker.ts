@@ -64,7 +64,6 @@ export class ConnectorWorker implements ScheduledWorker<CollectionState> {
   readonly #context: ZendeskStreamContext & HeartbeatContext;
   readonly #fresh: boolean;
   #view: ConnectorDoc;
-  #lastPublishedAt: number | null = null;
   /** Set while the token is refused: the tokenVersion that failed. */
   #tokenRefusedAt: number | null = null;
   #accountName: string | null = null;
@@ -170,7 +169,6 @@ export class ConnectorWorker implements ScheduledWorker<CollectionState> {
   /** Publishes one collection event with the next sequence; call inside txn. */
   async #emit<T extends CollectionEvent['type']>(state: CollectionState, type: T, data: CollectionData<T>) {
     await this.deps.sink.collection(this.#eventContext(), type, state.sequences.collection, data);
-    this.#lastPublishedAt = this.deps.now();
     return { ...state, sequences: { ...state.sequences, collection: state.sequences.collection + 1 } };
   }
 
@@ -226,7 +224,6 @@ export class ConnectorWorker implements ScheduledWorker<CollectionState> {
     const runtime = this.#runtime;
     const { deps } = this;
     const account = () => this.#account();
-    const lastPublishedAt = () => this.#lastPublishedAt;
     const context: Omit<ZendeskStreamContext, 'failures'> & HeartbeatContext = {
       connectorId: this.connectorId,
       settings: deps.settings,
@@ -243,9 +240,6 @@ export class ConnectorWorker implements ScheduledWorker<CollectionState> {
       },
       get account() {
         return account();
-      },
-      get lastPublishedAt() {
-        return lastPublishedAt();
       },
       now: () => deps.now(),
       txn: (step) => runtime.txn(step),

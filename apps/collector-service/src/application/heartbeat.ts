@@ -1,22 +1,22 @@
+import type { BudgetUse } from '@zc/contracts';
 import type { ZendeskStreamContext } from './streams/zendesk/stream-context';
 
 /** What the heartbeat reads and calls of its worker. */
 export interface HeartbeatContext extends Pick<ZendeskStreamContext, 'signal' | 'settings' | 'now' | 'txn' | 'emit'> {
-  /** When the worker last published a collection event (heartbeats are sent only in quiet periods). */
-  readonly lastPublishedAt: number | null;
+  /** The budget's use in its current window, which the heartbeat carries to the console. */
+  readonly budget: { use(): BudgetUse };
 }
 
-const sentThisTerm = new WeakSet<HeartbeatContext>();
+const lastSent = new WeakMap<HeartbeatContext, number>();
 
 /**
  * The projection judges a connector stalled after 2 × poll interval + lease TTL without progress, so
- * a quiet account needs a sign of life: once per lease term (it carries the cadence the projection
- * judges by), then only when nothing was published for a whole poll interval. At most one per poll.
+ * a quiet account needs a sign of life, and the console shows the budget use it carries: once per lease
+ * term (it carries the cadence the projection judges by), then once per poll interval.
  */
 export function heartbeatDue(worker: HeartbeatContext): boolean {
-  if (!sentThisTerm.has(worker)) return true;
-  const last = worker.lastPublishedAt;
-  return last === null || worker.now() - last >= worker.settings.pollIntervalMs;
+  const last = lastSent.get(worker);
+  return last === undefined || worker.now() - last >= worker.settings.pollIntervalMs;
 }
 
 /** Called on every lease renewal; failures are left to the next renewal (the lease keeper ends the worker). */
@@ -25,11 +25,12 @@ export async function sendHeartbeat(worker: HeartbeatContext, instanceId: string
   try {
     await worker.txn((state) => {
       if (!heartbeatDue(worker)) return state;
-      sentThisTerm.add(worker);
+      lastSent.set(worker, worker.now());
       return worker.emit(state, 'CollectionHeartbeat', {
         instanceId,
         pollIntervalMs: worker.settings.pollIntervalMs,
         leaseTtlMs: worker.settings.leaseTtlMs,
+        budget: worker.budget.use(),
       });
     });
   } catch {

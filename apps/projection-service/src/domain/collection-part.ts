@@ -1,4 +1,4 @@
-import { NO_SEQUENCE, type Capability, type CollectionEvent, type TimeWindow } from '@zc/contracts';
+import { NO_SEQUENCE, type BudgetUse, type Capability, type CollectionEvent, type TimeWindow } from '@zc/contracts';
 import { later, utc } from './time';
 
 export interface CapabilityHealth {
@@ -32,6 +32,8 @@ export interface CollectorCadence {
   pollIntervalMs: number;
   leaseTtlMs: number;
   at: string;
+  /** The budget use that heartbeat reported; null from older collectors, absent in documents stored before. */
+  budget?: BudgetUse | null;
 }
 
 /** What the collection stream (`collection.events`) says about a connector. */
@@ -172,8 +174,8 @@ function evolveFacts(part: CollectionPart, event: CollectionEvent): CollectionPa
     }
     case 'CollectionHeartbeat': {
       if (part.cadence !== null && part.cadence.at > at) return part;
-      const { instanceId, pollIntervalMs, leaseTtlMs } = event.data;
-      return { ...part, cadence: { instanceId, pollIntervalMs, leaseTtlMs, at } };
+      const { instanceId, pollIntervalMs, leaseTtlMs, budget } = event.data;
+      return { ...part, cadence: { instanceId, pollIntervalMs, leaseTtlMs, at, budget: budget ?? null } };
     }
   }
 }

@@ -1,7 +1,7 @@
 import { backfillRatio, effectiveHealth, tokenHealth } from '../domain/status-presentation';
 import { silenceBoundMs } from '../domain/status-staleness';
 import type { StatusDocument } from '../domain/status-document';
-import type { ResourceProgress } from '../domain/collection-part';
+import type { CollectorCadence, ResourceProgress } from '../domain/collection-part';
 import type { ConnectorStatusResponse } from './schemas';
 
 /** Progress as the API shows it; views stored before the collector sent an ETA lack the field. */
@@ -54,7 +54,17 @@ export function presentConnector(doc: StatusDocument, now: Date): ConnectorStatu
       silenceBoundMs: silenceBoundMs(collection),
       stalledSince: doc.stall?.since ?? null,
     },
-    rateLimit: { perMinute: connector.rateLimitPerMinute, utilisation: null },
+    rateLimit: { perMinute: connector.rateLimitPerMinute, ...budgetUse(collection.cadence) },
     token: tokenHealth(doc, now),
+  };
+}
+
+/** The budget use of the collector's last heartbeat: requests in its window against the limit. */
+function budgetUse(cadence: CollectorCadence | null) {
+  const budget = cadence?.budget ?? null;
+  if (cadence === null || budget === null) return { utilisation: null, budget: null };
+  return {
+    utilisation: budget.requestsInWindow / budget.limitPerWindow,
+    budget: { ...budget, reportedAt: cadence.at },
   };
 }

@@ -70,8 +70,17 @@ export const ConnectorStatusResponse = z.object({
   }),
   rateLimit: z.object({
     perMinute: z.number().nullable(),
-    /** No event carries the budget used yet; null until the collector reports it. */
+    /** Share of the budget the collector used in its last window (last heartbeat); null until one reports it. */
     utilisation: z.number().nullable(),
+    /** What that share is made of, and when the collector reported it. */
+    budget: z
+      .object({
+        requestsInWindow: z.number(),
+        limitPerWindow: z.number(),
+        windowMs: z.number(),
+        reportedAt: Iso,
+      })
+      .nullable(),
   }),
   token: z
     .object({

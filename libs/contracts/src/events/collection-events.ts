@@ -92,10 +92,19 @@ export const CoverageRecorded = defineEvent(
 );
 export type CoverageRecorded = EventOf<typeof CoverageRecorded>;
 
+/** How much of the connector's Zendesk budget the collector spent: requests granted in its last window. */
+export const BudgetUse = z.object({
+  requestsInWindow: z.int().nonnegative(),
+  /** The connector's limit per window (its rate limit per minute for a 60 s window). */
+  limitPerWindow: z.int().positive(),
+  windowMs: z.int().positive(),
+});
+export type BudgetUse = z.infer<typeof BudgetUse>;
+
 /**
- * The owning collector's sign of life, at most once per poll interval and only when nothing else was
- * published for the connector meanwhile (and once per lease term). It carries the cadence the projection
- * needs to tell a quiet account from a silent collector: no progress for 2 × poll interval + lease TTL.
+ * The owning collector's sign of life, once per lease term and then once per poll interval. It carries
+ * the cadence the projection needs to tell a quiet account from a silent collector (no progress for
+ * 2 × poll interval + lease TTL), and the budget use the console shows.
  */
 export const CollectionHeartbeat = defineEvent(
   'CollectionHeartbeat',
@@ -104,6 +113,8 @@ export const CollectionHeartbeat = defineEvent(
     instanceId: z.string().min(1),
     pollIntervalMs: z.int().positive(),
     leaseTtlMs: z.int().positive(),
+    /** Absent from writers that predate it; readers treat it as unknown. */
+    budget: BudgetUse.optional(),
   }),
 );
 export type CollectionHeartbeat = EventOf<typeof CollectionHeartbeat>;

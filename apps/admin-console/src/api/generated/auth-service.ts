@@ -145,6 +145,22 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/v1/connectors/{id}/tests/{testId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['getV1ConnectorsByIdTestsByTestId'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1518,6 +1534,107 @@ export interface operations {
       };
       /** @description The resource’s state or a concurrent write conflicts with the request (ILLEGAL_STATE, CONFLICT) */
       409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Rate limit exceeded (RATE_LIMITED; Retry-After says when to retry) */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Unexpected error (INTERNAL); the detail never holds internals */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  getV1ConnectorsByIdTestsByTestId: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+        testId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            checks: (
+              | {
+                  name: string;
+                  /** @enum {string} */
+                  state: 'pending';
+                }
+              | {
+                  code?: string;
+                  durationMs: number;
+                  message: string;
+                  name: string;
+                  ok: boolean;
+                  /** @enum {string} */
+                  state: 'done';
+                }
+            )[];
+            completedAt: string | null;
+            connectorId: string;
+            ok: boolean | null;
+            startedAt: string;
+            /** @enum {string} */
+            status: 'running' | 'completed' | 'interrupted';
+            testId: string;
+          };
+        };
+      };
+      /** @description Invalid request (VALIDATION_FAILED with `errors[]` naming each field, or MALFORMED_REQUEST) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description No valid API key (UNAUTHENTICATED) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description The API key lacks a scope this operation needs (FORBIDDEN_SCOPE) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description No such resource (NOT_FOUND) */
+      404: {
         headers: {
           [name: string]: unknown;
         };

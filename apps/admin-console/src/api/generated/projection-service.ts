@@ -693,6 +693,12 @@ export interface operations {
               message: string;
               name: string | null;
               rateLimit: {
+                budget: {
+                  limitPerWindow: number;
+                  reportedAt: string;
+                  requestsInWindow: number;
+                  windowMs: number;
+                } | null;
                 perMinute: number | null;
                 utilisation: number | null;
               };
@@ -964,6 +970,12 @@ export interface operations {
             message: string;
             name: string | null;
             rateLimit: {
+              budget: {
+                limitPerWindow: number;
+                reportedAt: string;
+                requestsInWindow: number;
+                windowMs: number;
+              } | null;
               perMinute: number | null;
               utilisation: number | null;
             };

@@ -68,6 +68,12 @@ export class SharedBudget {
     this.#budget.pauseUntil(at);
   }
 
+  /** Grants in the current window, the limit per window and the window, for reporting. */
+  windowUse(): { granted: number; limit: number; windowMs: number } {
+    const { usedInWindow, limit } = this.#budget.stats();
+    return { granted: usedInWindow, limit, windowMs: this.#windowMs };
+  }
+
   /** Share of the window's grants used. */
   utilization(): number {
     const stats = this.#budget.stats();

@@ -1,4 +1,5 @@
 import { AdaptiveBudget, type Clock, type Sleep } from '@zc/rate-limit';
+import type { BudgetUse } from '@zc/contracts';
 import type { ResponseMeta } from '@zc/zendesk';
 import { guardedWindowMs, SharedBudget } from '../../runtime/shared-budget';
 
@@ -77,6 +78,12 @@ export class ConnectorBudget {
       const endpointBucket = incremental && bucket !== undefined && bucket.remaining <= 0;
       (endpointBucket ? this.#incremental : this.#api).pauseUntil(now + retryAfter);
     }
+  }
+
+  /** Requests granted in the current window against the connector's limit, as the heartbeat reports it. */
+  use(): BudgetUse {
+    const { granted, limit, windowMs } = this.#api.windowUse();
+    return { requestsInWindow: granted, limitPerWindow: limit, windowMs };
   }
 
   utilization(): { api: number; incremental: number } {
