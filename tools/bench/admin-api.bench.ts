@@ -4,13 +4,10 @@
  * on a Kafka broker and FerretDB this script starts. Prints p50/p99 and requests/s.
  * Run: npx tsx tools/bench/admin-api.bench.ts [seconds] [clients]
  */
+import { startAuthUnderBench } from './auth-under-bench';
 import { reportFigure } from './figure';
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { consoleReporter, startStack } from '@zc/infra';
-import { createLogger } from '@zc/http';
-import { generateKeySpec } from '@zc/secrets';
-import { AuthConfigSchema, createAuthRuntime } from '@zc/auth-service';
 
 const SECONDS = Number(process.argv[2] ?? 10);
 const CLIENTS = Number(process.argv[3] ?? 50);
@@ -95,23 +92,12 @@ async function load(label: string, expected: number, call: (n: number) => Promis
 async function main(): Promise<void> {
   const stack = await startStack({ report: consoleReporter });
   try {
-    const config = AuthConfigSchema.parse({
-      PORT: '0',
-      KAFKA_BROKERS: stack.kafkaBrokers.join(','),
-      MONGO_URI: stack.mongoUri,
-      MONGO_DB: 'bench_auth',
-      ENCRYPTION_KEYS: generateKeySpec('bench'),
-      ADMIN_BOOTSTRAP_KEY: KEY,
-      ADMIN_RATE_LIMIT_PER_MINUTE: '10000000',
-      LOG_LEVEL: 'warn',
+    const { runtime, port } = await startAuthUnderBench({
+      kafkaBrokers: stack.kafkaBrokers,
+      mongoUri: stack.mongoUri,
+      db: 'bench_auth',
+      adminKey: KEY,
     });
-    const runtime = await createAuthRuntime({
-      config,
-      logger: createLogger({ serviceName: 'auth-service', level: 'warn' }),
-      startTokenLoop: false,
-    });
-    await runtime.app.listen({ port: 0, host: '127.0.0.1' });
-    const { port } = runtime.app.server.address() as AddressInfo;
     const register = (n: number) =>
       request(port, 'POST', '/v1/connectors', {
         name: `Bench ${String(n)}`,

@@ -9,12 +9,9 @@
  * Run: npx tsx tools/bench/api-key-flood.bench.ts [seconds=10] [attackers=20]
  */
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { Worker } from 'node:worker_threads';
 import { consoleReporter, startStack } from '@zc/infra';
-import { createLogger } from '@zc/http';
-import { generateKeySpec } from '@zc/secrets';
-import { AuthConfigSchema, createAuthRuntime } from '@zc/auth-service';
+import { startAuthUnderBench } from './auth-under-bench';
 import { reportFigure } from './figure';
 
 const SECONDS = Number(process.argv[2] ?? 10);
@@ -98,25 +95,13 @@ function flood(port: number): Promise<Record<string, number>> {
 async function main(): Promise<void> {
   const stack = await startStack({ report: consoleReporter });
   try {
-    const config = AuthConfigSchema.parse({
-      PORT: '0',
-      KAFKA_BROKERS: stack.kafkaBrokers.join(','),
-      MONGO_URI: stack.mongoUri,
-      MONGO_DB: 'bench_flood_auth',
-      KEYS_MONGO_DB: 'bench_flood_keys',
-      ENCRYPTION_KEYS: generateKeySpec('bench'),
-      ADMIN_BOOTSTRAP_KEY: KEY,
-      // The general limiter stays out of the way of the legitimate client; the failed-attempt guard is measured.
-      ADMIN_RATE_LIMIT_PER_MINUTE: '10000000',
-      LOG_LEVEL: 'warn',
+    const { runtime, port } = await startAuthUnderBench({
+      kafkaBrokers: stack.kafkaBrokers,
+      mongoUri: stack.mongoUri,
+      db: 'bench_flood_auth',
+      keysDb: 'bench_flood_keys',
+      adminKey: KEY,
     });
-    const runtime = await createAuthRuntime({
-      config,
-      logger: createLogger({ serviceName: 'auth-service', level: 'warn' }),
-      startTokenLoop: false,
-    });
-    await runtime.app.listen({ port: 0, host: '127.0.0.1' });
-    const { port } = runtime.app.server.address() as AddressInfo;
     const created = await runtime.app.inject({
       method: 'POST',
       url: '/v1/connectors',
