@@ -28,8 +28,9 @@ import { viewQueries } from '../../apps/projection-service/src/adapters/view-que
 import { buildApp } from '../../apps/projection-service/src/app';
 import { toActivityDoc } from '../../apps/projection-service/src/domain/activity-view';
 import { VIEW_NAMES } from '../../apps/projection-service/src/domain/view-names';
-import { activityEvent, connectorScenario } from '../../apps/projection-service/src/testing/events';
+import { connectorScenario } from '../../apps/projection-service/src/testing/events';
 import { seededRandom } from '../../apps/projection-service/src/testing/seeded';
+import { accountActivities, ACTIONS } from './activity-views-data';
 import type { LoadResult, LoadSpec } from './activity-views-load';
 import { reportFigure } from './figure';
 
@@ -54,31 +55,6 @@ const KEY = 'bench-key';
 const out = (line: string) => process.stdout.write(`${line}\n`);
 const pct = (xs: readonly number[], p: number) =>
   [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * p))] ?? 0;
-
-/** A realistic account: a few busy admins and many occasional users (Zipf-like), ~10 % system entries. */
-const ACTIONS = ['create', 'update', 'destroy', 'login', 'exported', 'signed_in', 'password_changed'];
-const SOURCES = ['user', 'ticket', 'zendesk/app_market/app', 'account_setting', 'rule', 'group', 'api_token'];
-function accountActivities(connector: number) {
-  const random = seededRandom(1_000 + connector);
-  const zipf = (n: number) => Math.min(n, Math.floor(1 / (random() * (1 - 1 / n) + 1 / n)));
-  const connectorId = `bench-conn-${String(connector)}`;
-  const account = `acct${String(connector)}`;
-  const step = (END - START) / PER_CONNECTOR;
-  return Array.from({ length: PER_CONNECTOR }, (_, n) => {
-    const system = random() < 0.1;
-    const actorId = system ? -1 : 1_000 + zipf(400);
-    return activityEvent({
-      connectorId,
-      account,
-      auditLogId: n + 1,
-      occurredAtMs: Math.floor((START + n * step + random() * step) / 1_000) * 1_000,
-      actorId,
-      action: ACTIONS[zipf(ACTIONS.length) - 1] ?? 'update',
-      sourceType: SOURCES[zipf(SOURCES.length) - 1] ?? 'user',
-      ipAddress: system ? null : `10.${String(connector)}.${String(zipf(50))}.${String(zipf(200))}`,
-    });
-  });
-}
 
 interface Shape {
   name: string;
@@ -108,7 +84,7 @@ async function main(): Promise<void> {
     const collections = activityCollections(mongo, 1);
     const seedStarted = performance.now();
     for (let c = 0; c < CONNECTORS; c += 1) {
-      const docs = accountActivities(c).map(toActivityDoc);
+      const docs = accountActivities({ connector: c, count: PER_CONNECTOR, start: START, end: END }).map(toActivityDoc);
       for (let from = 0; from < docs.length; from += 500)
         await writeActivities(collections, docs.slice(from, from + 500));
       out(`seeded connector ${String(c + 1)}/${String(CONNECTORS)} (${String(docs.length)} activities)`);
