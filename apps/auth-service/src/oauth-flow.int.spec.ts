@@ -75,7 +75,7 @@ describe('connecting Zendesk (register → authorize → consent → callback)',
       accessToken: bundle.accessToken,
       hostMap: { 'acme.zendesk.com': h().simUrl },
     });
-    expect((await api.getToken('current')).id).toBe(authorized.data.token.zendeskTokenId);
+    expect((await api.getToken('current')).id).toBe(authorized.data.token.providerTokenId);
     expect((await api.getMe()).email).toBe('ada@acme.test');
 
     const registered = await eventOf(connectorId, 'ConnectorRegistered');

@@ -14,7 +14,7 @@ describe('encodeEvent', () => {
     expect(encoded.key).toBe('conn-1');
     expect(encoded.headers).toEqual({
       'event-type': 'ConnectorRegistered',
-      'schema-version': '2',
+      'schema-version': '3',
       'event-id': registered.eventId,
     });
     expect(parseEvent('connector.events', JSON.parse(encoded.value))).toEqual(registered);
@@ -45,7 +45,7 @@ describe('toEventMessage', () => {
     expect(toEventMessage('connector.events', registered)).toEqual({
       key: encoded.key,
       value: JSON.parse(encoded.value) as unknown,
-      headers: { eventType: 'ConnectorRegistered', schemaVersion: '2', eventId: registered.eventId },
+      headers: { eventType: 'ConnectorRegistered', schemaVersion: '3', eventId: registered.eventId },
     });
   });
 

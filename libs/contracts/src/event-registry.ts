@@ -9,6 +9,12 @@ import type { UserEvent } from './events/user-events';
 import { userEventDefinitions } from './events/user-events';
 import type { TopicName } from './topic-names';
 import { connectorRegisteredV1ToV2 } from './versioning/connector-registered-v1';
+import { connectorRegisteredV2ToV3 } from './versioning/connector-registered-v2';
+import {
+  connectorAuthorizedV1ToV2,
+  connectorTokenRefreshedV1ToV2,
+  connectorTokenRotationDueV1ToV2,
+} from './versioning/token-events-v1';
 import type { Upcaster } from './versioning/upcaster';
 
 export interface TopicEventMap {
@@ -28,7 +34,16 @@ interface TopicContract {
 }
 
 const contracts: Record<TopicName, TopicContract> = {
-  'connector.events': { events: connectorEventDefinitions, upcasters: [connectorRegisteredV1ToV2] },
+  'connector.events': {
+    events: connectorEventDefinitions,
+    upcasters: [
+      connectorRegisteredV1ToV2,
+      connectorRegisteredV2ToV3,
+      connectorAuthorizedV1ToV2,
+      connectorTokenRefreshedV1ToV2,
+      connectorTokenRotationDueV1ToV2,
+    ],
+  },
   'collection.events': { events: collectionEventDefinitions, upcasters: [] },
   'zendesk.activities': { events: activityEventDefinitions, upcasters: [] },
   'zendesk.users': { events: userEventDefinitions, upcasters: [] },

@@ -23,6 +23,12 @@ export { activityIdFor } from './events/activity-id';
 export * from './events/user-events';
 
 export { ConnectorRegisteredV1 } from './versioning/connector-registered-v1';
+export { ConnectorRegisteredV2 } from './versioning/connector-registered-v2';
+export {
+  ConnectorAuthorizedV1,
+  ConnectorTokenRefreshedV1,
+  ConnectorTokenRotationDueV1,
+} from './versioning/token-events-v1';
 export { defineUpcaster, type Upcaster, type UpcastResult } from './versioning/upcaster';
 
 export {

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
-import { allEventDefinitions, type EventType } from './event-registry';
+import { allEventDefinitions, currentSchemaVersion, type EventType } from './event-registry';
 import { jsonSchemaFileName } from './json-schema-files';
 import { validMessage } from './test-support/valid-events';
 
@@ -30,7 +30,9 @@ describe('exported JSON Schemas in standard tools (Ajv 2020 + ajv-formats)', () 
   });
 
   it('still rejects a sealed secret that is not base64', () => {
-    const validate = standardAjv().compile(readSchema(jsonSchemaFileName('ConnectorRegistered', 2)));
+    const validate = standardAjv().compile(
+      readSchema(jsonSchemaFileName('ConnectorRegistered', currentSchemaVersion('ConnectorRegistered'))),
+    );
     const message = validMessage('ConnectorRegistered');
     const data = message.data as { clientSecret: Record<string, string> };
     const bad = { ...message, data: { ...data, clientSecret: { ...data.clientSecret, iv: 'not base64!' } } };

@@ -45,9 +45,9 @@ describe('parseEvent', () => {
 
   it('rejects a version newer than this reader knows', () => {
     const error = violationOf(() =>
-      parseEvent('connector.events', validMessage('ConnectorRegistered', { schemaVersion: 3 })),
+      parseEvent('connector.events', validMessage('ConnectorRegistered', { schemaVersion: 4 })),
     );
-    expect(error).toMatchObject({ reason: 'UNSUPPORTED_SCHEMA_VERSION', schemaVersion: 3 });
+    expect(error).toMatchObject({ reason: 'UNSUPPORTED_SCHEMA_VERSION', schemaVersion: 4 });
   });
 
   it('rejects a message without type or version, and names the missing fields', () => {

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { ConnectorEvent } from '@zc/contracts';
+import { sequenceAfter, type ConnectorEvent } from '@zc/contracts';
 import { createEventStore, type EventStore } from '@zc/event-store';
 import { connectMongo, type MongoHandle } from '@zc/mongo';
 import { uniqueDatabaseName } from '@zc/testing';
@@ -27,8 +27,9 @@ const register = (connectorId: string): ConnectorCommand => ({
   name: connectorId,
   clientId: 'cas',
   clientSecret: sealed,
-  subdomain: connectorId,
+  provider: 'zendesk',
   endpoint: `${connectorId}.zendesk.com`,
+  providerDetails: { subdomain: connectorId },
   rateLimitPerMinute: 200,
   redirectUrl: 'http://127.0.0.1:8081/api/oauth/saga',
 });
@@ -141,5 +142,48 @@ describe('the connector read model (list and token maintenance)', () => {
     streamReads = 0;
     expect(await listed()).toEqual(truth);
     expect(streamReads).toBe(0);
+  });
+
+  it('folds streams written before the provider-neutral versions, and re-folds documents of the old shape', async () => {
+    const envelope = { connectorId: 'rm-old', occurredAt: NOW, recordedAt: NOW, correlationId: 'old' };
+    const old = (type: string, schemaVersion: number, sequence: number, data: unknown) =>
+      ({
+        ...envelope,
+        eventId: randomUUID(),
+        type,
+        schemaVersion,
+        sequence,
+        actor: meta().actor,
+        causationId: null,
+        data,
+      }) as unknown as ConnectorEvent;
+    const token = { zendeskTokenId: 77, scopes: ['read'], expiresAt: null, refreshable: false };
+    await store.appendToStream('rm-old', 'no_stream', [
+      old('ConnectorRegistered', 2, sequenceAfter(0), {
+        name: 'rm-old',
+        clientId: 'cas',
+        clientSecret: sealed,
+        subdomain: 'rm-old',
+        endpoint: 'rm-old.zendesk.com',
+        rateLimitPerMinute: 200,
+        redirectUrl: 'http://127.0.0.1:8081/api/oauth/saga',
+      }),
+      old('ConnectorAuthorized', 1, sequenceAfter(1), {
+        tokenBundle: sealed,
+        token,
+        authorizingUser: { zendeskUserId: 5, email: 'ada@old.test', role: 'admin' },
+        authorizedAt: NOW,
+      }),
+    ]);
+    const state = await repository.load('rm-old');
+    expect(state).toMatchObject({
+      provider: 'zendesk',
+      subdomain: 'rm-old',
+      authorizingUser: { providerUserId: 5, email: 'ada@old.test', role: 'admin' },
+      token: { metadata: { providerTokenId: 77 } },
+    });
+    // A document kept by the previous release, in the previous state shape, is not served.
+    await documents().replaceOne({ _id: 'rm-old' }, { state: { ...state, name: 'stale' } }, { upsert: true });
+    expect((await listed()).find((listedState) => listedState.connectorId === 'rm-old')).toEqual(state);
   });
 });

@@ -3,8 +3,16 @@ import type { ConnectorState } from '../domain/connector-state';
 
 export const CONNECTOR_STATES_COLLECTION = 'connector_states';
 
+/**
+ * The shape of `ConnectorState` the documents hold. Bumped when that shape changes (2: the provider-neutral
+ * token and user ids of the v2 token events); a document of another shape is ignored, so its connector is
+ * folded again from its stream and the document rewritten.
+ */
+const STATE_SHAPE = 2;
+
 interface StateDocument {
   _id: string;
+  shape?: number;
   state: ConnectorState;
 }
 
@@ -24,11 +32,11 @@ export function createConnectorReadModel(db: Db): ConnectorReadModel {
   const states = db.collection<StateDocument>(CONNECTOR_STATES_COLLECTION);
   return {
     async put(state) {
-      await states.replaceOne({ _id: state.connectorId }, { state }, { upsert: true });
+      await states.replaceOne({ _id: state.connectorId }, { shape: STATE_SHAPE, state }, { upsert: true });
     },
     async all() {
       // No store-side filter or sort (FerretDB): every document, one small one per connector.
-      return (await states.find({}).toArray()).map((doc) => doc.state);
+      return (await states.find({}).toArray()).filter((doc) => doc.shape === STATE_SHAPE).map((doc) => doc.state);
     },
   };
 }

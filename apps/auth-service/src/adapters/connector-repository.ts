@@ -1,10 +1,20 @@
-import type { ConnectorEvent } from '@zc/contracts';
+import { currentSchemaVersion, parseEvent, type ConnectorEvent } from '@zc/contracts';
 import { evolveAll } from '@zc/decider';
 import { handleCommand, type EventStore } from '@zc/event-store';
 import type { ConnectorRepository } from '../application/ports/connector-repository';
 import { connectorDecider } from '../domain/connector-decider';
 import { evolve, initialState, type ConnectorState } from '../domain/connector-state';
 import { createConnectorReadModel, type ConnectorReadModel } from './connector-read-model';
+
+/**
+ * The store keeps events as they were written, so a stream may hold older versions; they are lifted to
+ * the current one (the same upcasters the topic's readers use) before the fold. Current events pass as they are.
+ */
+const upcastStored = (event: ConnectorEvent): ConnectorEvent =>
+  event.schemaVersion === currentSchemaVersion(event.type) ? event : parseEvent('connector.events', event);
+
+const evolveStored = (state: ConnectorState, event: ConnectorEvent): ConnectorState =>
+  evolve(state, upcastStored(event));
 
 export function createConnectorRepository(
   store: EventStore<ConnectorEvent>,
@@ -13,7 +23,7 @@ export function createConnectorRepository(
   const load = async (connectorId: string): Promise<ConnectorState> =>
     evolveAll(
       connectorDecider,
-      (await store.readStream(connectorId)).map((stored) => stored.data),
+      (await store.readStream(connectorId)).map((stored) => upcastStored(stored.data)),
     );
   /** Writes the state after an append; a failed write is healed by the next read's version check. */
   const keep = (state: ConnectorState): Promise<void> => readModel.put(state).catch(() => undefined);
@@ -29,7 +39,7 @@ export function createConnectorRepository(
         store,
         streamId: connectorId,
         initialState,
-        evolve,
+        evolve: evolveStored,
         // A retry after a version conflict re-decides on the fresh state, so the sequence stays right.
         decide: (state) => [...connectorDecider.decide(command, state)],
       });

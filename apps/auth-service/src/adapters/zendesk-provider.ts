@@ -76,6 +76,7 @@ export function createZendeskProvider(options: ZendeskProviderOptions): Connecto
   };
 
   return {
+    name: 'zendesk',
     scopes: ZENDESK_SCOPES,
     accountOf(input) {
       const endpoint = parseZendeskEndpoint(input);

@@ -50,8 +50,9 @@ export function connectorUseCases(deps: AuthDeps) {
         name: input.name,
         clientId: input.clientId,
         clientSecret: sealClientSecret(deps.keyRing, connectorId, input.clientSecret),
-        subdomain: account.subdomain,
+        provider: deps.provider.name,
         endpoint: account.endpoint,
+        providerDetails: { subdomain: account.subdomain },
         rateLimitPerMinute: input.rateLimitPerMinute,
         redirectUrl: redirectUrlOf(deps.publicBaseUrl),
       });
@@ -160,7 +161,7 @@ export function connectorUseCases(deps: AuthDeps) {
       if (connector.token !== null && connector.status !== 'disconnected') {
         try {
           const bundle = openTokenBundle(deps.keyRing, connectorId, connector.token.bundle);
-          await deps.provider.revoke(connector, bundle.accessToken, connector.token.metadata.zendeskTokenId);
+          await deps.provider.revoke(connector, bundle.accessToken, connector.token.metadata.providerTokenId);
           tokenRevoked = true;
         } catch (error) {
           revocationError = error instanceof Error ? error.message.slice(0, 300) : 'revocation failed';

@@ -126,7 +126,7 @@ async function authorize(deps: AuthDeps, connector: ConnectorState, record: OAut
       command: {
         tokenBundle,
         token,
-        authorizingUser: { zendeskUserId: me.userId, email: me.email ?? '', role: 'admin' as const },
+        authorizingUser: { providerUserId: me.userId, email: me.email ?? '', role: 'admin' as const },
       },
     };
   } catch (error) {

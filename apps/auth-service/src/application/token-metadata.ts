@@ -14,7 +14,7 @@ export async function tokenMetadataOf(
 ): Promise<TokenMetadata> {
   const info = await provider.currentToken(account, grant.accessToken);
   return {
-    zendeskTokenId: info.tokenId,
+    providerTokenId: info.tokenId,
     scopes: grant.scopes ?? info.scopes,
     expiresAt: expiresAtOf(grant, now),
     refreshable: grant.refreshToken !== null,

@@ -1,10 +1,12 @@
 import type {
   Actor,
   AuthorizationFailureReason,
+  AuthorizingUser,
   ConnectionCheck,
   EncryptedBlob,
+  ProviderName,
   TokenMetadata,
-  ZendeskRole,
+  ZendeskConnectorDetails,
 } from '@zc/contracts';
 
 /** What every command carries from the outside world: time, the new event's id and who asked. */
@@ -23,8 +25,9 @@ export type ConnectorCommand = { meta: CommandMeta } & (
       name: string;
       clientId: string;
       clientSecret: EncryptedBlob;
-      subdomain: string;
+      provider: ProviderName;
       endpoint: string;
+      providerDetails: ZendeskConnectorDetails;
       rateLimitPerMinute: number;
       redirectUrl: string;
     }
@@ -34,7 +37,7 @@ export type ConnectorCommand = { meta: CommandMeta } & (
       stateHash: string;
       tokenBundle: EncryptedBlob;
       token: TokenMetadata;
-      authorizingUser: { zendeskUserId: number; email: string; role: ZendeskRole };
+      authorizingUser: AuthorizingUser;
       /** TOKEN_ROTATION_AGE: the decider writes the token's `rotationDueAt` from it. */
       rotationAgeMs: number;
     }

@@ -23,8 +23,9 @@ const register = (): ConnectorCommand => ({
   name: 'Acme',
   clientId: 'cas',
   clientSecret: sealed,
-  subdomain: 'acme',
+  provider: 'zendesk',
   endpoint: 'acme.zendesk.com',
+  providerDetails: { subdomain: 'acme' },
   rateLimitPerMinute: 200,
   redirectUrl: 'http://127.0.0.1:8081/api/oauth/saga',
 });
@@ -49,7 +50,7 @@ const started = (): ConnectorEvent[] => {
   ];
 };
 const token = (expiresAt: string | null, refreshable: boolean) => ({
-  zendeskTokenId: 7,
+  providerTokenId: 7,
   scopes: ['read'],
   expiresAt,
   refreshable,
@@ -65,7 +66,7 @@ const authorized = (expiresAt: string | null = null, refreshable = false, rotati
       stateHash: 'a'.repeat(64),
       tokenBundle: sealed,
       token: token(expiresAt, refreshable),
-      authorizingUser: { zendeskUserId: 1, email: 'ada@acme.test', role: 'admin' },
+      authorizingUser: { providerUserId: 1, email: 'ada@acme.test', role: 'admin' },
       rotationAgeMs,
     }),
   ];
@@ -82,11 +83,16 @@ describe('connector decider', () => {
       .then([
         expect.objectContaining({
           type: 'ConnectorRegistered',
-          schemaVersion: 2,
+          schemaVersion: 3,
           connectorId: 'c-1',
           sequence: 1,
           actor: { kind: 'admin_key', id: 'abcdef0123456789' },
-          data: expect.objectContaining({ endpoint: 'acme.zendesk.com', rateLimitPerMinute: 200 }) as unknown,
+          data: expect.objectContaining({
+            provider: 'zendesk',
+            endpoint: 'acme.zendesk.com',
+            providerDetails: { subdomain: 'acme' },
+            rateLimitPerMinute: 200,
+          }) as unknown,
         }) as ConnectorEvent,
       ]);
   });
@@ -109,7 +115,7 @@ describe('connector decider', () => {
         stateHash: 'b'.repeat(64),
         tokenBundle: sealed,
         token: token(null, false),
-        authorizingUser: { zendeskUserId: 1, email: 'a@b', role: 'admin' },
+        authorizingUser: { providerUserId: 1, email: 'a@b', role: 'admin' },
         rotationAgeMs: 180 * DAY,
       })
       .thenThrows(IllegalStateError);
@@ -172,7 +178,7 @@ describe('connector decider', () => {
     expect(flagged).toEqual([
       expect.objectContaining({
         type: 'ConnectorTokenRotationDue',
-        data: { zendeskTokenId: 7, tokenIssuedAt: '2026-05-08T12:00:00.000Z', dueAt: '2026-06-07T12:00:00.000Z' },
+        data: { providerTokenId: 7, tokenIssuedAt: '2026-05-08T12:00:00.000Z', dueAt: '2026-06-07T12:00:00.000Z' },
       }),
     ]);
     spec

@@ -1,10 +1,11 @@
 import type {
   AuthorizationFailureReason,
+  AuthorizingUser,
   ConnectionCheck,
   ConnectorEvent,
   EncryptedBlob,
+  ProviderName,
   TokenMetadata,
-  ZendeskRole,
 } from '@zc/contracts';
 
 export type ConnectorStatus = 'new' | 'registered' | 'authorizing' | 'authorized' | 'failed' | 'disconnected';
@@ -26,6 +27,9 @@ export interface ConnectorState {
   name: string;
   clientId: string;
   clientSecret: EncryptedBlob | null;
+  /** Null only before registration. */
+  provider: ProviderName | null;
+  /** The Zendesk account, from the registration's `providerDetails`. */
   subdomain: string;
   endpoint: string;
   rateLimitPerMinute: number;
@@ -34,7 +38,7 @@ export interface ConnectorState {
   updatedAt: string | null;
   pendingAuthorization: { stateHash: string; expiresAt: string; scopes: string[] } | null;
   token: ConnectorToken | null;
-  authorizingUser: { zendeskUserId: number; email: string; role: ZendeskRole } | null;
+  authorizingUser: AuthorizingUser | null;
   authorizedAt: string | null;
   lastFailure: { reason: AuthorizationFailureReason; message: string; at: string } | null;
   lastTest: { ok: boolean; checks: ConnectionCheck[]; at: string } | null;
@@ -51,6 +55,7 @@ export const initialState = (): ConnectorState => ({
   name: '',
   clientId: '',
   clientSecret: null,
+  provider: null,
   subdomain: '',
   endpoint: '',
   rateLimitPerMinute: 0,
@@ -79,7 +84,8 @@ export function evolve(state: ConnectorState, event: ConnectorEvent): ConnectorS
         name: event.data.name,
         clientId: event.data.clientId,
         clientSecret: event.data.clientSecret,
-        subdomain: event.data.subdomain,
+        provider: event.data.provider,
+        subdomain: event.data.providerDetails.subdomain,
         endpoint: event.data.endpoint,
         rateLimitPerMinute: event.data.rateLimitPerMinute,
         redirectUrl: event.data.redirectUrl,

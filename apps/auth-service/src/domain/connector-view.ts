@@ -23,9 +23,14 @@ export function connectorView(state: ConnectorState) {
         ? null
         : {
             authorizedAt: state.authorizedAt ?? '',
-            zendeskUser: state.authorizingUser,
+            // The API keeps its Zendesk names; the events carry the provider-neutral ones.
+            zendeskUser: {
+              zendeskUserId: state.authorizingUser.providerUserId,
+              email: state.authorizingUser.email,
+              role: state.authorizingUser.role,
+            },
             token: {
-              zendeskTokenId: token.metadata.zendeskTokenId,
+              zendeskTokenId: token.metadata.providerTokenId,
               scopes: token.metadata.scopes,
               expiresAt: token.metadata.expiresAt,
               refreshable: token.metadata.refreshable,

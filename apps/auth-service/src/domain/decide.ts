@@ -97,7 +97,7 @@ export function decide(command: ConnectorCommand, state: ConnectorState): Connec
       if (token.rotationDueRaised || dueAt === null || !isRotationDue(dueAt, meta.now)) return [];
       return [
         connectorEvent(state, meta, 'ConnectorTokenRotationDue', {
-          zendeskTokenId: token.metadata.zendeskTokenId,
+          providerTokenId: token.metadata.providerTokenId,
           tokenIssuedAt: token.issuedAt,
           dueAt,
         }),

@@ -8,7 +8,7 @@ const state = (metadata: Partial<TokenMetadata>, issuedAt = '2026-05-08T12:00:00
   status: 'authorized',
   token: {
     bundle: { keyId: 'k', iv: 'aQ==', ciphertext: 'aQ==', tag: 'aQ==' },
-    metadata: { zendeskTokenId: 1, scopes: ['read'], expiresAt: null, refreshable: false, ...metadata },
+    metadata: { providerTokenId: 1, scopes: ['read'], expiresAt: null, refreshable: false, ...metadata },
     issuedAt,
     rotationDueRaised: false,
   },

@@ -53,7 +53,7 @@ export function evolveConnectorView(view: ConnectorView, event: ConnectorEvent):
     case 'ConnectorRegistered':
       return {
         ...next,
-        subdomain: event.data.subdomain,
+        subdomain: event.data.providerDetails.subdomain,
         endpoint: event.data.endpoint,
         rateLimitPerMinute: event.data.rateLimitPerMinute,
       };

@@ -25,7 +25,12 @@ const fold = (events: ConnectorEvent[]) => events.reduce(evolveConnectorView, em
 
 describe('evolveConnectorView', () => {
   const registered = () =>
-    event('ConnectorRegistered', { subdomain: 'acme', endpoint: 'acme.zendesk.com', rateLimitPerMinute: 300 });
+    event('ConnectorRegistered', {
+      provider: 'zendesk',
+      endpoint: 'acme.zendesk.com',
+      providerDetails: { subdomain: 'acme' },
+      rateLimitPerMinute: 300,
+    });
   const authorized = () => event('ConnectorAuthorized', { tokenBundle: blob, authorizedAt: '2026-05-01T00:00:00Z' });
 
   it('becomes active with a token on authorization, starting generation 1', () => {

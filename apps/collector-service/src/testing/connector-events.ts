@@ -59,16 +59,17 @@ export class ConnectorEventWriter {
       name: `Zendesk ${subdomain}`,
       clientId: 'cas',
       clientSecret: sealClientSecret(this.ring, connectorId, 'client-secret-value'),
-      subdomain,
+      provider: 'zendesk',
       endpoint: `${subdomain}.zendesk.com`,
+      providerDetails: { subdomain },
       rateLimitPerMinute,
       redirectUrl: 'https://c.example.com/api/oauth/saga',
     });
   }
 
   /** A legacy (non-expiring) token, with the rotation time the auth service writes at its default age. */
-  #token(zendeskTokenId: number, issuedAt: string) {
-    const token = { zendeskTokenId, scopes: ['users:read', 'auditlogs:read'], expiresAt: null, refreshable: false };
+  #token(providerTokenId: number, issuedAt: string) {
+    const token = { providerTokenId, scopes: ['users:read', 'auditlogs:read'], expiresAt: null, refreshable: false };
     return { ...token, rotationDueAt: tokenRotationDueAt(token, issuedAt, DEFAULT_TOKEN_ROTATION_AGE_MS) };
   }
 
@@ -80,7 +81,7 @@ export class ConnectorEventWriter {
     return this.#append(connectorId, 'ConnectorAuthorized', {
       tokenBundle: this.#bundle(connectorId, accessToken),
       token: this.#token(1, authorizedAt.toISOString()),
-      authorizingUser: { zendeskUserId: 1, email: 'ada@example.test', role: 'admin' },
+      authorizingUser: { providerUserId: 1, email: 'ada@example.test', role: 'admin' },
       authorizedAt: authorizedAt.toISOString(),
     });
   }

@@ -64,7 +64,7 @@ export function evolveConnectorPart(part: ConnectorPart, event: ConnectorEvent):
         ...part,
         lifecycle: part.lifecycle === 'unknown' ? 'registered' : part.lifecycle,
         name: event.data.name,
-        subdomain: event.data.subdomain,
+        subdomain: event.data.providerDetails.subdomain,
         endpoint: event.data.endpoint,
         rateLimitPerMinute: event.data.rateLimitPerMinute,
       };
@@ -76,7 +76,8 @@ export function evolveConnectorPart(part: ConnectorPart, event: ConnectorEvent):
         lifecycle: 'authorized',
         authorizedAt: utc(event.data.authorizedAt),
         authorizingUser: {
-          zendeskUserId: event.data.authorizingUser.zendeskUserId,
+          // Kept under its Zendesk name: the status documents and the API already hold it so.
+          zendeskUserId: event.data.authorizingUser.providerUserId,
           role: event.data.authorizingUser.role,
         },
         token: tokenInfo(event.data.token, utc(event.data.authorizedAt)),

@@ -60,7 +60,7 @@ describe('connector status view', () => {
     });
     const refreshed = withSequence(lastConnector, 100, '2024-05-02T00:05:00.000Z', {
       tokenBundle: { keyId: 'k1', iv: 'AAAA', ciphertext: 'AAAA', tag: 'AAAA' },
-      token: { zendeskTokenId: 8, scopes: ['read'], expiresAt: null, refreshable: false },
+      token: { providerTokenId: 8, scopes: ['read'], expiresAt: null, refreshable: false },
       refreshedAt: '2024-05-02T00:05:00.000Z',
     });
     const failedView = applyStatusEvents(base, [{ ...failed, type: 'CapabilityFailed' } as CollectionEvent]).view;

@@ -49,14 +49,15 @@ export function connectorScenario(connectorId: string, account: string, startMs:
   const at = (minutes: number) => startMs + minutes * MINUTE;
   // An expiring token, as the auth service records one: refreshed, never due for rotation.
   const expiresAt = new Date(at(600)).toISOString();
-  const token = { zendeskTokenId: 7, scopes: ['read'], expiresAt, refreshable: true, rotationDueAt: null };
+  const token = { providerTokenId: 7, scopes: ['read'], expiresAt, refreshable: true, rotationDueAt: null };
   const connector: ConnectorEvent[] = [
     envelope('ConnectorRegistered', connectorId, seq++, at(0), {
       name: `Connector ${connectorId}`,
       clientId: 'client',
       clientSecret: blob,
-      subdomain: account,
+      provider: 'zendesk',
       endpoint: `${account}.zendesk.com`,
+      providerDetails: { subdomain: account },
       rateLimitPerMinute: 200,
       redirectUrl: 'https://security.example.com/api/oauth/saga',
     }),
@@ -85,7 +86,7 @@ export function connectorScenario(connectorId: string, account: string, startMs:
     envelope('ConnectorAuthorized', connectorId, seq++, at(4), {
       tokenBundle: blob,
       token,
-      authorizingUser: { zendeskUserId: 42, email: 'admin@example.com', role: 'admin' },
+      authorizingUser: { providerUserId: 42, email: 'admin@example.com', role: 'admin' },
       authorizedAt: new Date(at(4)).toISOString(),
     }),
     envelope('ConnectionTested', connectorId, seq++, at(5), {

@@ -4,7 +4,11 @@ import { EncryptedBlob, IsoDateTime, ZendeskId, ZendeskRole } from '../primitive
 
 /** What may be known about an OAuth token without decrypting it. */
 export const TokenMetadata = z.object({
-  zendeskTokenId: ZendeskId,
+  /**
+   * The provider's id of the token (Zendesk's OAuth token id), used to revoke it. Provider-neutral by
+   * name; the type is Zendesk's numeric id while Zendesk is the only provider.
+   */
+  providerTokenId: ZendeskId,
   scopes: z.array(z.string().min(1)),
   /** Null for Zendesk's legacy non-expiring tokens, which are flagged for rotation instead of refreshed. */
   expiresAt: IsoDateTime.nullable(),
@@ -43,14 +47,19 @@ export const ConnectorAuthorizationStarted = defineEvent(
 );
 export type ConnectorAuthorizationStarted = EventOf<typeof ConnectorAuthorizationStarted>;
 
+/** The provider's user who granted the connector access. */
+export const AuthorizingUser = z.object({ providerUserId: ZendeskId, email: z.string().min(1), role: ZendeskRole });
+export type AuthorizingUser = z.infer<typeof AuthorizingUser>;
+
+/** v2: provider-neutral `token.providerTokenId` and `authorizingUser.providerUserId`. */
 export const ConnectorAuthorized = defineEvent(
   'ConnectorAuthorized',
-  1,
+  2,
   z.object({
     /** Access and refresh token, sealed together; never present in clear. */
     tokenBundle: EncryptedBlob,
     token: TokenMetadata,
-    authorizingUser: z.object({ zendeskUserId: ZendeskId, email: z.string().min(1), role: ZendeskRole }),
+    authorizingUser: AuthorizingUser,
     authorizedAt: IsoDateTime,
   }),
 );
@@ -63,18 +72,18 @@ export const ConnectorAuthorizationFailed = defineEvent(
 );
 export type ConnectorAuthorizationFailed = EventOf<typeof ConnectorAuthorizationFailed>;
 
-/** Zendesk rotates the refresh token on every refresh, so the whole bundle is replaced. */
+/** Zendesk rotates the refresh token on every refresh, so the whole bundle is replaced. v2: `providerTokenId`. */
 export const ConnectorTokenRefreshed = defineEvent(
   'ConnectorTokenRefreshed',
-  1,
+  2,
   z.object({ tokenBundle: EncryptedBlob, token: TokenMetadata, refreshedAt: IsoDateTime }),
 );
 export type ConnectorTokenRefreshed = EventOf<typeof ConnectorTokenRefreshed>;
 
-/** Raised once a token's `rotationDueAt` has come (token-rotation.ts); `dueAt` is that time. */
+/** Raised once a token's `rotationDueAt` has come (token-rotation.ts); `dueAt` is that time. v2: `providerTokenId`. */
 export const ConnectorTokenRotationDue = defineEvent(
   'ConnectorTokenRotationDue',
-  1,
-  z.object({ zendeskTokenId: ZendeskId, tokenIssuedAt: IsoDateTime, dueAt: IsoDateTime }),
+  2,
+  z.object({ providerTokenId: ZendeskId, tokenIssuedAt: IsoDateTime, dueAt: IsoDateTime }),
 );
 export type ConnectorTokenRotationDue = EventOf<typeof ConnectorTokenRotationDue>;

@@ -7,20 +7,40 @@ export const DEFAULT_RATE_LIMIT_PER_MINUTE = 200;
 
 export const RateLimitPerMinute = z.int().positive();
 
+/**
+ * The SaaS providers a connector can connect. A connector's provider is fixed when it is registered, so
+ * only `ConnectorRegistered` names it: every later event of the stream is read as that provider's.
+ */
+export const ProviderName = z.enum(['zendesk']);
+export type ProviderName = z.infer<typeof ProviderName>;
+
+/**
+ * What only a Zendesk connector has. Provider-specific payload lives under `providerDetails`, apart from
+ * the lifecycle fields every provider shares (name, client, endpoint, budget), so a second provider adds
+ * its own details (and `provider` becomes the discriminator of a union) without touching the lifecycle.
+ */
+export const ZendeskConnectorDetails = z.object({
+  /** The Zendesk account; activity ids and the system actor's display name derive from it. */
+  subdomain: ZendeskAccount,
+});
+export type ZendeskConnectorDetails = z.infer<typeof ZendeskConnectorDetails>;
+
+/** v3: the provider named, and the Zendesk-only `subdomain` moved under `providerDetails`. */
 export const ConnectorRegistered = defineEvent(
   'ConnectorRegistered',
-  2,
+  3,
   z.object({
     name: z.string().min(1).max(200),
+    provider: ProviderName,
     clientId: z.string().min(1),
     clientSecret: EncryptedBlob,
-    /** The Zendesk account; activity ids and the system actor's display name derive from it. */
-    subdomain: ZendeskAccount,
     /**
-     * The Zendesk host, `<subdomain>.zendesk.com`. Never a URL: where a host is served in development
-     * (the simulator) is a trusted deployment setting, not something an event can redirect.
+     * The provider's host, for Zendesk `<subdomain>.zendesk.com`. Generic (every provider has a host), but
+     * validated as the one provider's form. Never a URL: where a host is served in development (the
+     * simulator) is a trusted deployment setting, not something an event can redirect.
      */
     endpoint: ZendeskEndpoint,
+    providerDetails: ZendeskConnectorDetails,
     rateLimitPerMinute: RateLimitPerMinute,
     redirectUrl: z.url(),
   }),

@@ -5,7 +5,7 @@ import { FIRST_SEQUENCE } from '../sequence';
 /** Test-only: a valid `data` payload for every current event type, so each test starts from a known-good event. */
 const blob = { keyId: 'key-2024-01', iv: 'AAAAAAAAAAAAAAAA', ciphertext: 'c2VjcmV0', tag: 'AAAAAAAAAAAAAAAAAAAAAA==' };
 const token = {
-  zendeskTokenId: 991,
+  providerTokenId: 991,
   scopes: ['read', 'users:read'],
   expiresAt: '2024-05-02T10:00:00Z',
   refreshable: true,
@@ -16,9 +16,10 @@ export const validData: Record<EventType, unknown> = {
   ConnectorRegistered: {
     name: 'Acme support',
     clientId: 'zc_acme',
+    provider: 'zendesk',
     clientSecret: blob,
-    subdomain: 'acme',
     endpoint: 'acme.zendesk.com',
+    providerDetails: { subdomain: 'acme' },
     rateLimitPerMinute: 400,
     redirectUrl: 'https://security.example.com/api/oauth/saga',
   },
@@ -31,7 +32,7 @@ export const validData: Record<EventType, unknown> = {
   ConnectorAuthorized: {
     tokenBundle: blob,
     token,
-    authorizingUser: { zendeskUserId: 42, email: 'admin@acme.test', role: 'admin' },
+    authorizingUser: { providerUserId: 42, email: 'admin@acme.test', role: 'admin' },
     authorizedAt: '2024-05-01T10:00:00Z',
   },
   ConnectorAuthorizationFailed: { reason: 'NOT_ADMIN', message: 'Only a Zendesk admin can connect Zendesk' },
@@ -44,7 +45,7 @@ export const validData: Record<EventType, unknown> = {
   },
   ConnectorTokenRefreshed: { tokenBundle: blob, token, refreshedAt: '2024-05-02T09:00:00Z' },
   ConnectorTokenRotationDue: {
-    zendeskTokenId: 991,
+    providerTokenId: 991,
     tokenIssuedAt: '2023-11-01T10:00:00Z',
     dueAt: '2024-05-01T10:00:00Z',
   },

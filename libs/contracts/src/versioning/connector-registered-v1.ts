@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { defineEvent } from '../envelope';
-import { ConnectorRegistered, DEFAULT_RATE_LIMIT_PER_MINUTE } from '../events/connector-registration';
+import { DEFAULT_RATE_LIMIT_PER_MINUTE } from '../events/connector-registration';
 import { EncryptedBlob, ZendeskAccount, ZendeskEndpoint } from '../primitives';
+import { ConnectorRegisteredV2 } from './connector-registered-v2';
 import { defineUpcaster } from './upcaster';
 
 /** v1 predates per-connector budgets: every connector ran at the default rate. */
@@ -18,7 +19,7 @@ export const ConnectorRegisteredV1 = defineEvent(
   }),
 );
 
-export const connectorRegisteredV1ToV2 = defineUpcaster(ConnectorRegisteredV1, ConnectorRegistered, (event) => ({
+export const connectorRegisteredV1ToV2 = defineUpcaster(ConnectorRegisteredV1, ConnectorRegisteredV2, (event) => ({
   ...event,
   schemaVersion: 2 as const,
   data: { ...event.data, rateLimitPerMinute: DEFAULT_RATE_LIMIT_PER_MINUTE },

@@ -1,4 +1,4 @@
-import type { AuthorizationFailureReason } from '@zc/contracts';
+import type { AuthorizationFailureReason, ProviderName } from '@zc/contracts';
 
 /**
  * The SaaS provider a connector connects to, as the use cases need it: the OAuth authorization-code
@@ -7,6 +7,8 @@ import type { AuthorizationFailureReason } from '@zc/contracts';
  * provider is a second adapter of this port.
  */
 export interface ConnectorProvider {
+  /** Which provider this is; recorded on `ConnectorRegistered`, so every reader of the stream knows it. */
+  readonly name: ProviderName;
   /** What a connector asks the provider for; recorded with each authorization. */
   readonly scopes: readonly string[];
   /** The account an admin's input names (already validated by the HTTP schema); throws on anything else. */
