@@ -125,10 +125,17 @@ describe('Kafka broker down', () => {
 
     // Nothing reaches the projection: the connector's collection has stopped as far as anyone can tell.
     // The bound is seconds here (FAST settings); the margin is for a loaded CI machine.
-    await waitFor(async () => (await clients.query.status(connected.connector.id)).reason === 'COLLECTION_STALLED', {
-      timeoutMs: 60_000,
-      intervalMs: 500,
-      description: 'the status to show COLLECTION_STALLED',
+    let lastSeen = '';
+    await waitFor(
+      async () => {
+        const status = await clients.query.status(connected.connector.id);
+        lastSeen = `${String(status.status)}/${String(status.reason)}`;
+        return status.reason === 'COLLECTION_STALLED';
+      },
+      { timeoutMs: 60_000, intervalMs: 500, description: 'the status to show COLLECTION_STALLED' },
+    ).catch((error: unknown) => {
+      // Which status it stayed at is what tells a slow machine from a rule that never fires.
+      throw new Error(`${error instanceof Error ? error.message : String(error)}; status stayed ${lastSeen}`);
     });
 
     kafka = await restartKafkaBroker(location);
