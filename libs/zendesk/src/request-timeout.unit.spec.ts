@@ -68,6 +68,7 @@ describe('request timeout', () => {
       timeoutMs: 200,
       beforeRequest: async (path) => {
         paths.push(path);
+        // The wait is the subject: a budget wait longer than the timeout, which must not abort the request.
         await new Promise((resolve) => setTimeout(resolve, 300));
       },
       fetch: (_url, init) =>
