@@ -129,7 +129,7 @@ describe('Kafka broker down', () => {
     await waitFor(
       async () => {
         const status = await clients.query.status(connected.connector.id);
-        lastSeen = `${String(status.status)}/${String(status.reason)}`;
+        lastSeen = `${String(status.status)}/${String(status.reason)} at ${new Date().toISOString()}, collector ${JSON.stringify(status.collector)}`;
         return status.reason === 'COLLECTION_STALLED';
       },
       { timeoutMs: 60_000, intervalMs: 500, description: 'the status to show COLLECTION_STALLED' },
