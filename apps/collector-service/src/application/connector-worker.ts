@@ -115,7 +115,7 @@ export class ConnectorWorker implements ScheduledWorker<CollectionState> {
   /** Runs until stopped, the lease is lost, or the connector is no longer active. */
   async run(): Promise<void> {
     try {
-      await this.#runtime.run(this.#context, zendeskStreams, this.#fresh ? () => this.#begin() : undefined);
+      await this.#runtime.run(this.#context, zendeskStreams, () => this.#begin());
     } finally {
       this.#zendesk.forgetToken();
       this.deps.metrics.forget(this.connectorId);
@@ -150,7 +150,17 @@ export class ConnectorWorker implements ScheduledWorker<CollectionState> {
     if (this.#tokenRefusedAt !== null && view.tokenVersion > this.#tokenRefusedAt) this.#runtime.waker.wake();
   }
 
-  #begin(): Promise<void> {
+  /**
+   * A term starts with its cadence (after CollectionStarted on a fresh collection), before any stream
+   * runs: the projection judges silence by it, so it must know it as soon as it shows the connector as
+   * collecting, not from the first renewal on. A collector that dies before then still shows as stalled.
+   */
+  async #begin(): Promise<void> {
+    if (this.#fresh) await this.#startCollection();
+    await sendHeartbeat(this.#context, this.deps.instanceId);
+  }
+
+  #startCollection(): Promise<void> {
     return this.#runtime.txn((state) =>
       this.#emit(state, 'CollectionStarted', {
         trigger: 'authorized',
