@@ -60,10 +60,18 @@ export {
   type EventMessage,
 } from './event-message';
 
-export { TOPIC_NAMES, brokerTopicName, dlqTopicName, isTopicName, type TopicName } from './topic-names';
+export {
+  TOPIC_NAMES,
+  brokerTopicName,
+  dlqBrokerTopicName,
+  dlqTopicName,
+  isTopicName,
+  type TopicName,
+} from './topic-names';
 export {
   DEFAULT_ACTIVITY_RETENTION_MS,
   DEFAULT_PARTITIONS,
+  DLQ_RETENTION,
   LONG_RETENTION_MS,
   RETAIN_FOREVER,
   TopicCatalogOptions,

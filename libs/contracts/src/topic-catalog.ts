@@ -21,6 +21,12 @@ export type TopicCatalogOptions = z.input<typeof TopicCatalogOptions>;
 
 export type TopicRetention = { cleanupPolicy: 'delete'; retentionMs: number } | { cleanupPolicy: 'compact' };
 
+/** Every DLQ's: never compacted (each failed message stays inspectable), kept "long" for replay. */
+export const DLQ_RETENTION = {
+  cleanupPolicy: 'delete',
+  retentionMs: LONG_RETENTION_MS,
+} as const satisfies TopicRetention;
+
 export interface TopicKey {
   readonly kind: 'connectorId' | 'connectorId:userId';
   readonly description: string;
@@ -69,7 +75,7 @@ export function topicCatalog(options: TopicCatalogOptions = {}): readonly TopicS
     dlq: {
       name: dlqTopicName(name),
       partitions, // the source's: see DlqTopicSpec.partitions
-      retention: { cleanupPolicy: 'delete', retentionMs: LONG_RETENTION_MS },
+      retention: DLQ_RETENTION,
     },
   });
   return [

@@ -10,6 +10,14 @@ export function dlqTopicName(topic: TopicName): `${TopicName}.dlq` {
   return `${topic}.dlq`;
 }
 
+/**
+ * The DLQ of a topic as the broker names it. Prefixing keeps the suffix last, so the dead-letter writer,
+ * which only sees the source's broker name, lands on the same topic the catalog provisions.
+ */
+export function dlqBrokerTopicName(sourceBrokerTopic: string): string {
+  return `${sourceBrokerTopic}.dlq`;
+}
+
 /** A catalog topic's (or its DLQ's) name on the broker: behind a prefix that keeps stacks apart. */
 export function brokerTopicName(prefix: string, topic: TopicName | `${TopicName}.dlq`): string {
   return `${prefix}${topic}`;

@@ -1,9 +1,9 @@
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
+import { DLQ_RETENTION, dlqBrokerTopicName } from '@zc/contracts';
 import { uniqueName, waitFor } from '@zc/testing';
 import { runConsumer, type ConsumerRunner } from './consumer-runner';
-import { deadLetterTopic } from './dead-letter';
 import { jsonValue } from './incoming-message';
-import { collect, event, publishRaw, testClient } from './int-test-support';
+import { collect, event, publishRaw, retentionMsOf, testClient } from './int-test-support';
 import { createPublisher } from './publisher';
 import { ensureTopics } from './topics';
 
@@ -53,7 +53,7 @@ describe('consumer runner failure handling', () => {
     await waitFor(() => runner.committed(topic, 0) === '3', { description: 'all three offsets committed' });
     expect(handled).toEqual([1, 2]);
 
-    const dlq = await collect(client, deadLetterTopic(topic), uniqueName(import.meta.url, 'garbage-dlq'));
+    const dlq = await collect(client, dlqBrokerTopicName(topic), uniqueName(import.meta.url, 'garbage-dlq'));
     runners.push(dlq.runner);
     await waitFor(() => dlq.messages.length === 1, { description: 'one dead letter' });
     const [letter] = dlq.messages;
@@ -67,6 +67,8 @@ describe('consumer runner failure handling', () => {
       'dlq-source-offset': '1',
     });
     expect(letter?.headers['dlq-error']).toMatch(/JSON/);
+    // Created as the catalog provisions a DLQ, not with a retention of its own.
+    expect(await retentionMsOf(client, dlqBrokerTopicName(topic))).toBe(DLQ_RETENTION.retentionMs);
   });
 
   it('retries a retriable handler failure and commits once it succeeds', async () => {
@@ -100,7 +102,7 @@ describe('consumer runner failure handling', () => {
     const topic = uniqueName(import.meta.url, 'poison');
     await ensureTopics(client, [
       { name: topic, partitions: 1 },
-      { name: deadLetterTopic(topic), partitions: 1 },
+      { name: dlqBrokerTopicName(topic), partitions: 1 },
     ]);
     await publisher.publish(
       topic,
@@ -126,7 +128,7 @@ describe('consumer runner failure handling', () => {
     await waitFor(() => runner.committed(topic, 0) === '5', { description: 'all five offsets committed' });
     expect(processed.sort()).toEqual([1, 2, 4, 5]);
 
-    const dlq = await collect(client, deadLetterTopic(topic), uniqueName(import.meta.url, 'poison-dlq'));
+    const dlq = await collect(client, dlqBrokerTopicName(topic), uniqueName(import.meta.url, 'poison-dlq'));
     runners.push(dlq.runner);
     await waitFor(() => dlq.messages.length === 1, { description: 'one dead letter' });
     expect(dlq.messages[0]?.headers).toMatchObject({

@@ -1,3 +1,4 @@
+import { DLQ_RETENTION, dlqBrokerTopicName } from '@zc/contracts';
 import type { Admin, IHeaders, KafkaMessage, Message, Producer } from 'kafkajs';
 import { driverOf, type KafkaClient } from './client';
 import { errorMessage } from './logger';
@@ -13,8 +14,6 @@ export const DLQ_HEADER = {
   sourcePartition: 'dlq-source-partition',
   sourceOffset: 'dlq-source-offset',
 } as const;
-
-export const deadLetterTopic = (sourceTopic: string): string => `${sourceTopic}.dlq`;
 
 /** Header values are bounded by the broker's message size; an error message never needs more than this. */
 const MAX_ERROR_LENGTH = 2_000;
@@ -40,8 +39,8 @@ export function deadLetterMessage(source: DeadLetterSource, error: unknown, reas
 
 /**
  * Sends set-aside messages to `<topic>.dlq`. Callers normally provision DLQ topics with the rest of the
- * catalog; if one is missing the writer creates it (as many partitions as the source, kept forever so
- * nothing expires before a human looks) rather than blocking the partition.
+ * catalog; if one is missing the writer creates it as the catalog would (as many partitions as the source,
+ * the catalog's DLQ retention) rather than blocking the partition.
  */
 export class DeadLetterWriter {
   private readonly producer: Producer;
@@ -62,7 +61,7 @@ export class DeadLetterWriter {
   }
 
   async send(source: DeadLetterSource, error: unknown, reason: DeadLetterReason): Promise<void> {
-    const topic = deadLetterTopic(source.topic);
+    const topic = dlqBrokerTopicName(source.topic);
     await this.ensureTopic(source.topic);
     await this.producer.send({ topic, acks: -1, messages: [deadLetterMessage(source, error, reason)] });
     this.client.logger.warn(
@@ -91,6 +90,8 @@ export class DeadLetterWriter {
   private async createIfMissing(sourceTopic: string): Promise<void> {
     const metadata = await this.admin.fetchTopicMetadata({ topics: [sourceTopic] });
     const partitions = metadata.topics[0]?.partitions.length ?? 1;
-    await ensureTopicsWith(this.admin, [{ name: deadLetterTopic(sourceTopic), partitions, retentionMs: -1 }]);
+    await ensureTopicsWith(this.admin, [
+      { name: dlqBrokerTopicName(sourceTopic), partitions, retentionMs: DLQ_RETENTION.retentionMs },
+    ]);
   }
 }

@@ -21,7 +21,7 @@ export {
   type ConsumerRunnerOptions,
   type ConsumerTuning,
 } from './consumer-runner';
-export { DLQ_HEADER, deadLetterTopic, type DeadLetterReason } from './dead-letter';
+export { DLQ_HEADER, type DeadLetterReason } from './dead-letter';
 export { backoffMs, type RetryPolicy } from './retry';
 export type { PartitionLag, ReadConsumerLagOptions } from './lag-reader';
 export {

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Message } from 'kafkajs';
+import { ConfigResourceTypes, type Message } from 'kafkajs';
 import { createKafkaClient, driverOf, type KafkaClient } from './client';
 import { runConsumer, type ConsumerRunner } from './consumer-runner';
 import type { IncomingMessage } from './incoming-message';
@@ -31,6 +31,22 @@ export async function publishRaw(client: KafkaClient, topic: string, messages: M
     await producer.send({ topic, acks: -1, messages });
   } finally {
     await producer.disconnect();
+  }
+}
+
+/** A topic's `retention.ms` as the broker holds it. */
+export async function retentionMsOf(client: KafkaClient, topic: string): Promise<number | null> {
+  const admin = driverOf(client).admin();
+  await admin.connect();
+  try {
+    const { resources } = await admin.describeConfigs({
+      includeSynonyms: false,
+      resources: [{ type: ConfigResourceTypes.TOPIC, name: topic, configNames: ['retention.ms'] }],
+    });
+    const value = resources[0]?.configEntries.find((entry) => entry.configName === 'retention.ms')?.configValue;
+    return value === undefined ? null : Number(value);
+  } finally {
+    await admin.disconnect();
   }
 }
 
