@@ -31,6 +31,13 @@ export const AuthConfigSchema = z.object({
    * this long, so a Zendesk that stops answering cannot hold a request or the maintenance loop.
    */
   ZENDESK_REQUEST_TIMEOUT: envDurationMs().default(15_000),
+  /**
+   * Commands run against the store at once; the rest wait their turn in arrival order. The embedded
+   * store has one writer: 50 writers at once left SQLite's busy-retry backoff to pick who waits, and a
+   * few registrations waited seconds while others passed (register p99 1.2–2.2 s against 0.5–0.7 s
+   * with 8 at once, same throughput; tools/bench/admin-api.bench.ts). On MongoDB it can be raised.
+   */
+  COMMAND_CONCURRENCY: positiveInt().default(8),
   ADMIN_BOOTSTRAP_KEY: z.string().min(1).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** How often the token-maintenance loop looks at every connector. */

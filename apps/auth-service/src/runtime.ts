@@ -77,7 +77,7 @@ export async function createAuthRuntime(options: AuthRuntimeOptions): Promise<Au
   if (moved > 0) logger.info({ moved, to: config.KEYS_MONGO_DB }, 'moved API keys out of the auth database');
   const generatedBootstrapKey = await ensureBootstrap(apiKeys, config.ADMIN_BOOTSTRAP_KEY);
 
-  const repository = createConnectorRepository(store);
+  const repository = createConnectorRepository(store, undefined, { commandConcurrency: config.COMMAND_CONCURRENCY });
   const claims = createConnectorClaims(mongo.db);
   await claims.ensureIndexes();
   await claimExistingConnectors(claims, repository, now, logger);

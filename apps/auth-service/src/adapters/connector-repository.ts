@@ -1,5 +1,6 @@
 import { currentSchemaVersion, parseEvent, type ConnectorEvent } from '@zc/contracts';
 import { evolveAll } from '@zc/decider';
+import pLimit from 'p-limit';
 import { handleCommand, type EventStore } from '@zc/event-store';
 import type { ConnectorRepository } from '../application/ports/connector-repository';
 import { connectorDecider } from '../domain/connector-decider';
@@ -16,10 +17,18 @@ const upcastStored = (event: ConnectorEvent): ConnectorEvent =>
 const evolveStored = (state: ConnectorState, event: ConnectorEvent): ConnectorState =>
   evolve(state, upcastStored(event));
 
+export interface ConnectorRepositoryOptions {
+  /** Commands executed at once; more wait in arrival order (COMMAND_CONCURRENCY). */
+  readonly commandConcurrency?: number;
+}
+
 export function createConnectorRepository(
   store: EventStore<ConnectorEvent>,
   readModel: ConnectorReadModel = createConnectorReadModel(store.mongo.db),
+  options: ConnectorRepositoryOptions = {},
 ): ConnectorRepository {
+  // A FIFO turn per command keeps the store's writers few, so waiting is fair (see COMMAND_CONCURRENCY).
+  const turn = pLimit(options.commandConcurrency ?? 8);
   const load = async (connectorId: string): Promise<ConnectorState> =>
     evolveAll(
       connectorDecider,
@@ -35,14 +44,16 @@ export function createConnectorRepository(
   };
   return {
     async execute(connectorId, command) {
-      const result = await handleCommand({
-        store,
-        streamId: connectorId,
-        initialState,
-        evolve: evolveStored,
-        // A retry after a version conflict re-decides on the fresh state, so the sequence stays right.
-        decide: (state) => [...connectorDecider.decide(command, state)],
-      });
+      const result = await turn(() =>
+        handleCommand({
+          store,
+          streamId: connectorId,
+          initialState,
+          evolve: evolveStored,
+          // A retry after a version conflict re-decides on the fresh state, so the sequence stays right.
+          decide: (state) => [...connectorDecider.decide(command, state)],
+        }),
+      );
       if (result.newEvents.length > 0) await keep(result.state);
       return { state: result.state, events: result.newEvents.map((stored) => stored.data) };
     },
