@@ -11,15 +11,15 @@ const lastSent = new WeakMap<HeartbeatContext, number>();
 
 /**
  * The projection judges a connector stalled after 2 × poll interval + lease TTL without progress, so
- * a quiet account needs a sign of life, and the console shows the budget use it carries: once per lease
- * term (it carries the cadence the projection judges by), then once per poll interval.
+ * a quiet account needs a sign of life, and the console shows the budget use it carries: as each lease
+ * term begins (it carries the cadence the projection judges by), then once per poll interval.
  */
 export function heartbeatDue(worker: HeartbeatContext): boolean {
   const last = lastSent.get(worker);
   return last === undefined || worker.now() - last >= worker.settings.pollIntervalMs;
 }
 
-/** Called on every lease renewal; failures are left to the next renewal (the lease keeper ends the worker). */
+/** Called as a term begins and on every lease renewal; a failure is left to the next renewal. */
 export async function sendHeartbeat(worker: HeartbeatContext, instanceId: string): Promise<void> {
   if (worker.signal.aborted || !heartbeatDue(worker)) return;
   try {
