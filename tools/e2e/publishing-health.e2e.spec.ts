@@ -1,7 +1,4 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { freePort, restartKafkaBroker, startStack, type InfraPorts, type Stack, type StackLocation } from '@zc/infra';
+import { startPrivateStack, type PrivateStack } from '@zc/infra';
 import { waitFor } from '@zc/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { requestJson } from '../system/http-json';
@@ -16,9 +13,7 @@ import { startSystem, type System } from '../system/system';
 
 // The broker stopped: the collector's and the auth service's health say so, and recover with it.
 // Stopping the broker needs a private stack (the shared one serves other files).
-let location: StackLocation;
-let stack: Stack;
-let kafka: { process: { kill(): Promise<void> }; stop(): Promise<void> };
+let stack: PrivateStack;
 let system: System;
 let clients: ReturnType<typeof clientsOf>;
 let connected: ConnectedAccount;
@@ -46,11 +41,7 @@ const metric = async (service: 'collector-service', name: string) => {
 };
 
 beforeAll(async () => {
-  const dataDir = await mkdtemp(join(tmpdir(), 'zc-e2e-publishing-'));
-  const ports: InfraPorts = { kafka: await freePort(), kafkaController: await freePort(), mongo: await freePort() };
-  location = { dataDir, ports, report: () => undefined };
-  stack = await startStack({ report: location.report, dataDir, ports });
-  kafka = stack.kafka;
+  stack = await startPrivateStack('e2e-publishing');
   system = await startSystem({
     infra: { kafkaBrokers: stack.kafkaBrokers, mongoUri: stack.mongoUri },
     fileUrl: import.meta.url,
@@ -66,8 +57,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await system?.shutdown();
-  await Promise.allSettled([kafka?.stop(), stack?.mongo.stop()]);
-  if (location) await rm(location.dataDir, { recursive: true, force: true });
+  await stack?.stop();
 });
 
 describe('Kafka broker down', () => {
@@ -87,7 +77,7 @@ describe('Kafka broker down', () => {
   });
 
   it('says so in the collector’s and the auth service’s health, and both recover with the broker', async () => {
-    await kafka.process.kill();
+    await stack.kafka.process.kill();
 
     const blocked = await waitFor(
       async () => {
@@ -138,7 +128,7 @@ describe('Kafka broker down', () => {
       throw new Error(`${error instanceof Error ? error.message : String(error)}; status stayed ${lastSeen}`);
     });
 
-    kafka = await restartKafkaBroker(location);
+    await stack.restartKafka();
     await waitFor(
       async () => {
         const [collector, auth] = await Promise.all([readiness('collector-service'), readiness('auth-service')]);

@@ -1,15 +1,4 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import {
-  freePort,
-  restartFerretDb,
-  restartKafkaBroker,
-  startStack,
-  type InfraPorts,
-  type Stack,
-  type StackLocation,
-} from '@zc/infra';
+import { startPrivateStack, type PrivateStack } from '@zc/infra';
 import { waitFor } from '@zc/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isReady, startSystem, type System } from '../system/system';
@@ -24,10 +13,7 @@ import {
 import type { ServiceName } from '../system/system-config';
 
 // The shared broker and store cannot be stopped under other files: this file runs its own stack.
-let location: StackLocation;
-let stack: Stack;
-let kafka: { process: { kill(): Promise<void> }; stop(): Promise<void> };
-let mongo: { process: { kill(): Promise<void> }; stop(): Promise<void> };
+let stack: PrivateStack;
 let system: System;
 let clients: ReturnType<typeof clientsOf>;
 let connected: ConnectedAccount;
@@ -43,12 +29,7 @@ const allReady = () =>
   );
 
 beforeAll(async () => {
-  const dataDir = await mkdtemp(join(tmpdir(), 'zc-e2e-infra-'));
-  const ports: InfraPorts = { kafka: await freePort(), kafkaController: await freePort(), mongo: await freePort() };
-  location = { dataDir, ports, report: () => undefined };
-  stack = await startStack({ report: location.report, dataDir, ports });
-  kafka = stack.kafka;
-  mongo = stack.mongo;
+  stack = await startPrivateStack('e2e-infra');
   system = await startSystem({
     infra: { kafkaBrokers: stack.kafkaBrokers, mongoUri: stack.mongoUri },
     fileUrl: import.meta.url,
@@ -60,13 +41,12 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await system?.shutdown();
-  await Promise.allSettled([kafka?.stop(), mongo?.stop()]);
-  if (location) await rm(location.dataDir, { recursive: true, force: true });
+  await stack?.stop();
 });
 
 describe('infrastructure outages (private stack)', () => {
   it('Kafka down: admin commands are kept, collection resumes, nothing lost or twice', async () => {
-    await kafka.process.kill();
+    await stack.kafka.process.kill();
     const until = new Date(Math.floor(Date.now() / 1000) * 1000);
     await clients.sim.addAuditEntries(connected.account.subdomain, [{ action: 'login' }, { action: 'update' }]);
     // An admin connects a second account while the broker is down: the command lands in the event store.
@@ -75,14 +55,14 @@ describe('infrastructure outages (private stack)', () => {
       zendeskBaseUrl: system.urls['zendesk-sim'],
     });
     expect(oauth.ok).toBe(true);
-    kafka = await restartKafkaBroker(location);
+    await stack.restartKafka();
     await allReady();
     await settledAndEqual(system, connected, { coveredUntil: until, timeoutMs: 180_000 });
     await settledAndEqual(system, { ...second, oauth }, { timeoutMs: 180_000 });
   }, 400_000);
 
   it('FerretDB down: readiness says so, and everything catches up after it returns', async () => {
-    await mongo.process.kill();
+    await stack.mongo.process.kill();
     await waitFor(async () => !(await isReady('auth-service', system.urls['auth-service'])), {
       timeoutMs: 30_000,
       intervalMs: 500,
@@ -90,7 +70,7 @@ describe('infrastructure outages (private stack)', () => {
     });
     const until = new Date(Math.floor(Date.now() / 1000) * 1000);
     await clients.sim.addAuditEntries(connected.account.subdomain, [{ action: 'login' }, { action: 'exported' }]);
-    mongo = await restartFerretDb(location);
+    await stack.restartMongo();
     await allReady();
     await settledAndEqual(system, connected, { coveredUntil: until, timeoutMs: 180_000 });
   }, 300_000);

@@ -6,6 +6,7 @@ export { freePort } from './free-port';
 export { ManagedProcess, type ManagedProcessOptions } from './managed-process';
 export { cacheRoot } from './cache-dir';
 export { restartKafkaBroker, restartFerretDb, type StackLocation } from './restart';
+export { startPrivateStack, type PrivateStack } from './private-stack';
 export {
   checkIdIndexes,
   IdIndexStatusSchema,
