@@ -1,10 +1,8 @@
 import { activityIdFor, FIRST_SEQUENCE } from '@zc/contracts';
 import { waitFor } from '@zc/testing';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { ConnectorEventWriter } from './testing/connector-events';
-import { allAuditIds, seedAccount, type RunningSim } from './testing/sim';
-import type { TopicRecorder } from './testing/topic-recorder';
-import { startCollectorRig, type CollectorRig } from './testing/collector-rig';
+import { describe, expect, it } from 'vitest';
+import { allAuditIds, seedAccount } from './testing/sim';
+import { useCollectorRig } from './testing/collector-rig';
 
 /**
  * Live activity first: while a backfill runs on a budget that keeps it busy for more than a minute,
@@ -14,39 +12,24 @@ import { startCollectorRig, type CollectorRig } from './testing/collector-rig';
  * 20 s) rather than the rig's 1 s, so the freshness measured is the one a deployment would see.
  */
 describe('live activity beside the backfill', () => {
-  let rig: CollectorRig;
-  let sim: RunningSim;
-  let writer: ConnectorEventWriter;
-  let activities: TopicRecorder<'zendesk.activities'>;
-  let collection: TopicRecorder<'collection.events'>;
-
-  beforeAll(async () => {
-    rig = await startCollectorRig({
-      fileUrl: import.meta.url,
-      brokers: inject('kafkaBrokers'),
-      mongoUri: inject('mongoUri'),
-      instanceId: 'live',
-      env: { END_LAG: '10s', POLL_INTERVAL: '20s' },
-    });
-    ({ sim, writer, activities, collection } = rig);
-  });
-
-  afterAll(async () => {
-    await rig.stop();
+  const rig = useCollectorRig({
+    fileUrl: import.meta.url,
+    instanceId: 'live',
+    env: { END_LAG: '10s', POLL_INTERVAL: '20s' },
   });
 
   it('publishes a live entry within 60 s while the backfill runs, with nothing lost or doubled at the seam', async () => {
     // 17,500 entries = 175 pages at 100 requests/minute: the backfill needs at least two windows.
-    const account = seedAccount(sim, 'live-acme', { users: 200, auditPerDay: 2_500, days: 7 });
+    const account = seedAccount(rig.sim, 'live-acme', { users: 200, auditPerDay: 2_500, days: 7 });
     const sub = account.subdomain;
-    await writer.registered('c-live', sub, 100);
+    await rig.writer.registered('c-live', sub, 100);
     const connectedAt = Date.now();
     const second = Math.floor(connectedAt / 1000) * 1000;
-    await writer.authorized('c-live', account.adminToken, new Date(connectedAt));
+    await rig.writer.authorized('c-live', account.adminToken, new Date(connectedAt));
     // The seam: entries in the second before the connection and in its own second (either side of
     // the instant), one becoming visible only after the backfill has passed it.
     const seam = [
-      ...sim.control.addAuditEntries(sub, {
+      ...rig.sim.control.addAuditEntries(sub, {
         entries: [
           { createdAt: second - 1_000, changeDescription: 'seam -1 s' },
           { createdAt: second - 1, changeDescription: 'seam -1 ms' },
@@ -54,19 +37,20 @@ describe('live activity beside the backfill', () => {
           { createdAt: second + 999, changeDescription: 'seam +999 ms' },
         ],
       }),
-      ...sim.control.addAuditEntries(sub, {
+      ...rig.sim.control.addAuditEntries(sub, {
         entries: [{ createdAt: second - 2_000, changeDescription: 'seam late' }],
         visibleAfterMs: 100_000,
       }),
     ];
 
-    const completed = () => collection.events.some((e) => e.connectorId === 'c-live' && e.type === 'BackfillCompleted');
-    const published = () => activities.events.filter((e) => e.connectorId === 'c-live');
+    const completed = () =>
+      rig.collection.events.some((e) => e.connectorId === 'c-live' && e.type === 'BackfillCompleted');
+    const published = () => rig.activities.events.filter((e) => e.connectorId === 'c-live');
     await waitFor(() => Date.now() >= connectedAt + 10_000, {
       timeoutMs: 20_000,
       description: '10 s after connecting',
     });
-    const [live] = sim.control.addAuditEntries(sub, {
+    const [live] = rig.sim.control.addAuditEntries(sub, {
       entries: [{ changeDescription: 'live, 10 s after connecting' }],
     });
     const liveId = activityIdFor(sub, live ?? 0);
@@ -84,7 +68,7 @@ describe('live activity beside the backfill', () => {
     // Zendesk's set once the late entry at the seam has become visible too.
     const held = await waitFor(
       async () => {
-        const ids = await allAuditIds(sim, account);
+        const ids = await allAuditIds(rig.sim, account);
         return seam.every((id) => ids.has(id)) ? ids : null;
       },
       { timeoutMs: 120_000, intervalMs: 1_000, description: 'the late seam entry visible' },
@@ -104,7 +88,7 @@ describe('live activity beside the backfill', () => {
     // No overlap at the seam: until the backfill completed, every window it read ended at the
     // connection's second and every window the live tail read started there.
     const seamIso = new Date(second).toISOString().replace(/\.000Z$/, 'Z');
-    const events = collection.events.filter((e) => e.connectorId === 'c-live');
+    const events = rig.collection.events.filter((e) => e.connectorId === 'c-live');
     const completion = events.findIndex((e) => e.type === 'BackfillCompleted');
     const windows = events.slice(0, completion).flatMap((e) => (e.type === 'CoverageRecorded' ? [e.data.window] : []));
     expect(windows.length).toBeGreaterThan(1);
@@ -121,7 +105,7 @@ describe('live activity beside the backfill', () => {
     if (state.owner.fence === 1) expect(ids).toHaveLength(expected.length);
 
     // Progress: a ratio that only grows, ending at 1, with an ETA while it runs.
-    const progress = collection.events.flatMap((e) =>
+    const progress = rig.collection.events.flatMap((e) =>
       e.connectorId === 'c-live' && e.type === 'BackfillProgressed' && e.data.resource === 'audit_logs' ? [e.data] : [],
     );
     const ratios = progress.map((p) => p.ratio ?? 0);

@@ -1,4 +1,5 @@
 import { uniqueDatabaseName, uniqueName } from '@zc/testing';
+import { afterAll, beforeAll, inject } from 'vitest';
 import type { Collector } from '../runtime';
 import { collectorFixture, type CollectorFixture } from './collector-fixture';
 import { ConnectorEventWriter } from './connector-events';
@@ -26,7 +27,7 @@ export interface CollectorRig {
   activities: TopicRecorder<'zendesk.activities'>;
   users: TopicRecorder<'zendesk.users'>;
   collection: TopicRecorder<'collection.events'>;
-  stop(): Promise<void>;
+  readonly stop: () => Promise<void>;
 }
 
 export async function startCollectorRig(options: RigOptions): Promise<CollectorRig> {
@@ -62,4 +63,26 @@ export async function startCollectorRig(options: RigOptions): Promise<CollectorR
       await sim.close();
     },
   };
+}
+
+/**
+ * The rig a spec file shares: started against the run's broker and store before the file's tests,
+ * stopped after them. Its fields are read inside tests and hooks, once it has started.
+ */
+export function useCollectorRig(options: Omit<RigOptions, 'brokers' | 'mongoUri'>): CollectorRig {
+  let rig: CollectorRig | undefined;
+  beforeAll(async () => {
+    rig = await startCollectorRig({ ...options, brokers: inject('kafkaBrokers'), mongoUri: inject('mongoUri') });
+  });
+  afterAll(async () => {
+    await rig?.stop();
+  });
+  const started = (): CollectorRig => {
+    if (rig === undefined) throw new Error('the collector rig is read before its beforeAll ran');
+    return rig;
+  };
+  // Each field read goes to the rig started for this file (a proxy, so the fields are not listed twice).
+  return new Proxy({} as CollectorRig, {
+    get: (_target, field: keyof CollectorRig) => started()[field],
+  });
 }
