@@ -55,19 +55,19 @@ afterAll(async () => {
 
 describe('a silent collector shows in the status', () => {
   it('is Connected while collecting, judged against the cadence the collector announced', async () => {
+    // The collector's state says the backfill is done; the projection may not have read that far yet.
+    const health = (status: ConnectorStatusView) => status['health'] as Record<string, { state: string }>;
     const view = await waitFor(
       async () => {
         const status = await clients.query.status(connected.connector.id);
-        return status.status === 'Connected' && collectorOf(status).pollIntervalMs !== null ? status : null;
+        const allOk = Object.values(health(status)).every((capability) => capability.state === 'ok');
+        return status.status === 'Connected' && allOk ? status : null;
       },
-      { timeoutMs: 60_000, intervalMs: 500, description: 'Connected, with the collector cadence known' },
+      { timeoutMs: 60_000, intervalMs: 500, description: 'Connected, with every capability seen working' },
     );
+    // Announced as the term began, so known by the time anything is shown as collecting.
     expect(collectorOf(view)).toMatchObject({ pollIntervalMs: POLL_MS, leaseTtlMs: TTL_MS, silenceBoundMs: BOUND_MS });
-    expect(view['health']).toMatchObject({
-      users: { state: 'ok' },
-      audit_logs: { state: 'ok' },
-      token: { state: 'ok' },
-    });
+    expect(Object.keys(health(view)).sort()).toEqual(['audit_logs', 'token', 'users']);
   });
 
   it('leaves Connected with COLLECTION_STALLED within the bound after kill -9, and returns after a restart', async () => {
