@@ -1,3 +1,4 @@
+import { clearIntervalAsync, setIntervalAsync } from 'set-interval-async';
 import { randomUUID } from 'node:crypto';
 import { API_KEY_SCOPES, createApiKeyStore, type ApiKeyStore } from '@zc/api-keys';
 import { brokerTopicName, brokerTopicSpecs, type ConnectorEvent } from '@zc/contracts';
@@ -118,16 +119,14 @@ export async function createAuthRuntime(options: AuthRuntimeOptions): Promise<Au
   registerOutboxReadiness(built.app, relay, config.OUTBOX_STUCK_AFTER);
 
   const maintainTokens = () => maintainAllTokens(deps);
-  let timer: NodeJS.Timeout | undefined;
-  let pass: Promise<unknown> = Promise.resolve();
-  if (options.startTokenLoop !== false) {
-    timer = setInterval(() => {
-      pass = pass
-        .then(maintainTokens)
-        .catch((error: unknown) => logger.error({ err: error }, 'token maintenance failed'));
-    }, config.TOKEN_MAINTENANCE_INTERVAL);
-    timer.unref();
-  }
+  // One pass at a time: a pass slower than the interval (many connectors, a slow Zendesk) delays the
+  // next instead of queueing passes behind it.
+  const tokenLoop =
+    options.startTokenLoop === false
+      ? undefined
+      : setIntervalAsync(async () => {
+          await maintainTokens().catch((error: unknown) => logger.error({ err: error }, 'token maintenance failed'));
+        }, config.TOKEN_MAINTENANCE_INTERVAL);
 
   return {
     ...built,
@@ -139,8 +138,7 @@ export async function createAuthRuntime(options: AuthRuntimeOptions): Promise<Au
     generatedBootstrapKey,
     maintainTokens,
     async close() {
-      clearInterval(timer);
-      await pass;
+      if (tokenLoop) await clearIntervalAsync(tokenLoop);
       await built.app.close();
       await relay.stop();
       await publisher.disconnect();

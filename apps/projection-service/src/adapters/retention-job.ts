@@ -1,3 +1,4 @@
+import { clearIntervalAsync, setIntervalAsync } from 'set-interval-async';
 import type { MongoHandle } from '@zc/mongo';
 import { deleteActivitiesBefore } from './activity-store';
 import { activityCollections, type ViewAliases } from './view-collections';
@@ -13,7 +14,6 @@ export interface RetentionJobOptions {
 
 /** FerretDB has no TTL indexes: a timer deletes activities older than the retention from the live version. */
 export function startRetentionJob(options: RetentionJobOptions) {
-  let running: Promise<number> | undefined;
   const runOnce = async (): Promise<number> => {
     const cutoff = new Date(options.now().getTime() - options.retentionMs);
     const collections = activityCollections(options.mongo, await options.aliases.version('activities'));
@@ -21,21 +21,11 @@ export function startRetentionJob(options: RetentionJobOptions) {
     if (deleted > 0) options.log.info({ deleted, cutoff: cutoff.toISOString() }, 'activity retention applied');
     return deleted;
   };
-  const tick = () => {
-    running ??= runOnce()
-      .catch((error: unknown) => {
-        options.log.error({ err: error }, 'activity retention failed; retrying next interval');
-        return 0;
-      })
-      .finally(() => (running = undefined));
-  };
-  const timer = setInterval(tick, options.intervalMs);
-  timer.unref();
-  return {
-    runOnce,
-    async stop(): Promise<void> {
-      clearInterval(timer);
-      await running;
-    },
-  };
+  // One pass at a time (the next starts an interval after the last began, or when it ends); stop awaits it.
+  const timer = setIntervalAsync(async () => {
+    await runOnce().catch((error: unknown) =>
+      options.log.error({ err: error }, 'activity retention failed; retrying next interval'),
+    );
+  }, options.intervalMs);
+  return { runOnce, stop: () => clearIntervalAsync(timer) };
 }

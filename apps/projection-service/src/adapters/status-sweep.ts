@@ -1,3 +1,4 @@
+import { clearIntervalAsync, setIntervalAsync } from 'set-interval-async';
 import type { MongoHandle } from '@zc/mongo';
 import type { StatusTransition } from '../domain/status-view';
 import { sweepStatuses } from './status-store';
@@ -17,7 +18,6 @@ export interface StatusSweepOptions {
  * what the status API already shows on read, so history and the status gauge record the stall too.
  */
 export function startStatusSweep(options: StatusSweepOptions) {
-  let running: Promise<StatusTransition[]> | undefined;
   const runOnce = async (): Promise<StatusTransition[]> => {
     const collections = statusCollections(options.mongo, await options.aliases.version('status'));
     const transitions = await sweepStatuses(collections, options.now());
@@ -27,21 +27,11 @@ export function startStatusSweep(options: StatusSweepOptions) {
     if (transitions.length > 0) options.onTransitions?.(transitions);
     return transitions;
   };
-  const tick = () => {
-    running ??= runOnce()
-      .catch((error: unknown) => {
-        options.log.error({ err: error }, 'status sweep failed; retrying next interval');
-        return [];
-      })
-      .finally(() => (running = undefined));
-  };
-  const timer = setInterval(tick, options.intervalMs);
-  timer.unref();
-  return {
-    runOnce,
-    async stop(): Promise<void> {
-      clearInterval(timer);
-      await running;
-    },
-  };
+  // One pass at a time (the next starts an interval after the last began, or when it ends); stop awaits it.
+  const timer = setIntervalAsync(async () => {
+    await runOnce().catch((error: unknown) =>
+      options.log.error({ err: error }, 'status sweep failed; retrying next interval'),
+    );
+  }, options.intervalMs);
+  return { runOnce, stop: () => clearIntervalAsync(timer) };
 }
