@@ -1,3 +1,4 @@
+import { DEFAULT_COLLECTOR_CADENCE } from '@zc/contracts';
 import { envDurationMs, envList, envPort, parseConfig, type Env } from '@zc/config';
 import { z } from 'zod';
 
@@ -22,12 +23,12 @@ export const CollectorConfigSchema = z.object({
   INSTANCE_ID: z.string().min(1).optional(),
   BACKFILL_DAYS: positiveInt().default(7),
   END_LAG: envDurationMs().default(30_000),
-  POLL_INTERVAL: envDurationMs().default(60_000),
+  POLL_INTERVAL: envDurationMs().default(DEFAULT_COLLECTOR_CADENCE.pollIntervalMs),
   RESCAN_WINDOW: envDurationMs().default(600_000),
   ROLE_CHECK_INTERVAL: envDurationMs().default(900_000),
   /** How long a failed capability waits before it is tried again (plan, demotion, upstream errors). */
   CAPABILITY_RETRY_INTERVAL: envDurationMs().default(300_000),
-  LEASE_TTL: envDurationMs().default(30_000),
+  LEASE_TTL: envDurationMs().default(DEFAULT_COLLECTOR_CADENCE.leaseTtlMs),
   /** The budget's window; 60 s in production, shorter in tests so they need not wait whole minutes. */
   BUDGET_WINDOW: envDurationMs().default(60_000),
   INCREMENTAL_EXPORT_PER_MINUTE: positiveInt().default(10),

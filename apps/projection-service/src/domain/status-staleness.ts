@@ -1,3 +1,4 @@
+import { DEFAULT_COLLECTOR_CADENCE } from '@zc/contracts';
 import type { CollectionPart } from './collection-part';
 import type { ConnectorPart } from './connector-part';
 import { isAfter } from './time';
@@ -14,11 +15,11 @@ export interface Stall {
 
 /**
  * How long a collector may stay silent: two missed polls, plus the lease TTL another instance waits
- * before it takes a dead owner's connector over. Unknown until the owner announced its cadence.
+ * before it takes a dead owner's connector over. Until the owner announced its cadence (it does as its
+ * term begins), the collectors' default one: "collecting" is never shown without a bound that can end it.
  */
-export function silenceBoundMs(collection: CollectionPart): number | null {
-  const cadence = collection.cadence;
-  if (cadence === null) return null;
+export function silenceBoundMs(collection: CollectionPart): number {
+  const cadence = collection.cadence ?? DEFAULT_COLLECTOR_CADENCE;
   return 2 * cadence.pollIntervalMs + cadence.leaseTtlMs;
 }
 
@@ -35,7 +36,7 @@ function collecting(connector: ConnectorPart, collection: CollectionPart): boole
 export function detectStall(connector: ConnectorPart, collection: CollectionPart, now: Date): Stall | null {
   const boundMs = silenceBoundMs(collection);
   const last = collection.lastProgress;
-  if (boundMs === null || last === null || !collecting(connector, collection)) return null;
+  if (last === null || !collecting(connector, collection)) return null;
   const deadline = Date.parse(last.at) + boundMs;
   if (now.getTime() <= deadline) return null;
   return { since: new Date(deadline).toISOString(), lastProgressAt: last.at, boundMs };

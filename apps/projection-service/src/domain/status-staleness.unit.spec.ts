@@ -1,4 +1,4 @@
-import type { CollectionEvent } from '@zc/contracts';
+import { DEFAULT_COLLECTOR_CADENCE, type CollectionEvent } from '@zc/contracts';
 import { describe, expect, it } from 'vitest';
 import { connectorScenario } from '../testing/events';
 import { seededRandom } from '../testing/seeded';
@@ -125,13 +125,24 @@ describe('a silent collector', () => {
     expect(statusAt(failed, new Date(lastAt + BOUND_MS + 1)).view.reason).toBe('COLLECTION_STALLED');
   });
 
-  it('never stalls a connector that is not meant to be collected, or whose cadence is unknown', () => {
+  it('never stalls a connector that is not meant to be collected', () => {
     const { view } = connected();
     const farFuture = new Date(START + 86_400_000);
     const disconnected: StatusView = { ...view, connector: { ...view.connector, lifecycle: 'disconnected' } };
     expect(statusAt(disconnected, farFuture).transition).toBeNull();
+  });
+
+  it('judges a collector that never announced its cadence against the default one, not never', () => {
+    const { view } = connected();
+    const fast = { ...view.collection.cadence!, pollIntervalMs: 1_000, leaseTtlMs: 4_000 };
     const noCadence: StatusView = { ...view, collection: { ...view.collection, cadence: null } };
-    expect(statusAt(noCadence, farFuture).transition).toBeNull();
+    const announced: StatusView = { ...view, collection: { ...view.collection, cadence: fast } };
+    const defaultBound = 2 * DEFAULT_COLLECTOR_CADENCE.pollIntervalMs + DEFAULT_COLLECTOR_CADENCE.leaseTtlMs;
+    expect(silenceBoundMs(noCadence.collection)).toBe(defaultBound);
+    expect(silenceBoundMs(announced.collection)).toBe(6_000);
+    const lastAt = Date.parse(view.collection.lastProgress?.at ?? '');
+    expect(statusAt(noCadence, new Date(lastAt + defaultBound)).view.status).toBe('Connected');
+    expect(statusAt(noCadence, new Date(lastAt + defaultBound + 1)).view.reason).toBe('COLLECTION_STALLED');
   });
 });
 

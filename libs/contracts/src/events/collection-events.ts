@@ -102,7 +102,14 @@ export const BudgetUse = z.object({
 export type BudgetUse = z.infer<typeof BudgetUse>;
 
 /**
- * The owning collector's sign of life, once per lease term and then once per poll interval. It carries
+ * The cadence a collector runs at unless configured otherwise (its POLL_INTERVAL and LEASE_TTL defaults).
+ * Until a connector's owner has announced its own, the projection judges silence against this one, so
+ * a collector that dies before its first heartbeat still shows as stalled.
+ */
+export const DEFAULT_COLLECTOR_CADENCE = { pollIntervalMs: 60_000, leaseTtlMs: 30_000 } as const;
+
+/**
+ * The owning collector's sign of life, as each lease term begins and then once per poll interval. It carries
  * the cadence the projection needs to tell a quiet account from a silent collector (no progress for
  * 2 × poll interval + lease TTL), and the budget use the console shows.
  */
