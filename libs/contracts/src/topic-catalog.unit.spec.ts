@@ -7,6 +7,7 @@ import {
   RETAIN_FOREVER,
   topicCatalog,
 } from './topic-catalog';
+import { brokerTopicName, dlqBrokerTopicName, dlqTopicName, TOPIC_NAMES } from './topic-names';
 
 const byName = (catalog: ReturnType<typeof topicCatalog>) => new Map(catalog.map((spec) => [spec.name, spec]));
 
@@ -88,5 +89,14 @@ describe('brokerTopicSpecs', () => {
       { name: 'stack-1.zendesk.users', partitions: 3, compacted: true },
       { name: 'stack-1.zendesk.users.dlq', partitions: 3, retentionMs: LONG_RETENTION_MS },
     ]);
+  });
+});
+
+describe('DLQ names', () => {
+  it('are the same whether the writer derives them from the source broker name or the catalog from the topic', () => {
+    for (const topic of TOPIC_NAMES) {
+      const fromSource = dlqBrokerTopicName(brokerTopicName('stack-1.', topic));
+      expect(fromSource).toBe(brokerTopicName('stack-1.', dlqTopicName(topic)));
+    }
   });
 });

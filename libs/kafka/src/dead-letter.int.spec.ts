@@ -3,7 +3,7 @@ import { DLQ_RETENTION, dlqBrokerTopicName } from '@zc/contracts';
 import { uniqueName, waitFor } from '@zc/testing';
 import { runConsumer, type ConsumerRunner } from './consumer-runner';
 import { jsonValue } from './incoming-message';
-import { collect, event, publishRaw, retentionMsOf, testClient } from './int-test-support';
+import { collect, event, publishRaw, testClient, topicConfigOf } from './int-test-support';
 import { createPublisher } from './publisher';
 import { ensureTopics } from './topics';
 
@@ -68,7 +68,9 @@ describe('consumer runner failure handling', () => {
     });
     expect(letter?.headers['dlq-error']).toMatch(/JSON/);
     // Created as the catalog provisions a DLQ, not with a retention of its own.
-    expect(await retentionMsOf(client, dlqBrokerTopicName(topic))).toBe(DLQ_RETENTION.retentionMs);
+    expect(await topicConfigOf(client, dlqBrokerTopicName(topic), 'retention.ms')).toBe(
+      String(DLQ_RETENTION.retentionMs),
+    );
   });
 
   it('retries a retriable handler failure and commits once it succeeds', async () => {

@@ -34,17 +34,16 @@ export async function publishRaw(client: KafkaClient, topic: string, messages: M
   }
 }
 
-/** A topic's `retention.ms` as the broker holds it. */
-export async function retentionMsOf(client: KafkaClient, topic: string): Promise<number | null> {
+/** One of a topic's configs (`retention.ms`, `cleanup.policy`, ...) as the broker holds it. */
+export async function topicConfigOf(client: KafkaClient, topic: string, configName: string): Promise<string | null> {
   const admin = driverOf(client).admin();
   await admin.connect();
   try {
     const { resources } = await admin.describeConfigs({
       includeSynonyms: false,
-      resources: [{ type: ConfigResourceTypes.TOPIC, name: topic, configNames: ['retention.ms'] }],
+      resources: [{ type: ConfigResourceTypes.TOPIC, name: topic, configNames: [configName] }],
     });
-    const value = resources[0]?.configEntries.find((entry) => entry.configName === 'retention.ms')?.configValue;
-    return value === undefined ? null : Number(value);
+    return resources[0]?.configEntries.find((entry) => entry.configName === configName)?.configValue ?? null;
   } finally {
     await admin.disconnect();
   }

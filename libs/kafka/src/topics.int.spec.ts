@@ -1,8 +1,7 @@
-import { ConfigResourceTypes } from 'kafkajs';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { uniqueName } from '@zc/testing';
 import { driverOf } from './client';
-import { testClient } from './int-test-support';
+import { testClient, topicConfigOf } from './int-test-support';
 import { ensureTopics } from './topics';
 
 describe('ensureTopics', () => {
@@ -25,15 +24,8 @@ describe('ensureTopics', () => {
     expect(partitions[compacted]).toHaveLength(2);
     expect(metadata.topics.flatMap((t) => t.partitions).every((p) => p.leader >= 0)).toBe(true);
 
-    const configs = await admin.describeConfigs({
-      includeSynonyms: false,
-      resources: [
-        { type: ConfigResourceTypes.TOPIC, name: forever, configNames: ['retention.ms'] },
-        { type: ConfigResourceTypes.TOPIC, name: compacted, configNames: ['cleanup.policy'] },
-      ],
-    });
-    const values = configs.resources.flatMap((r) => r.configEntries.map((e) => `${r.resourceName}:${e.configValue}`));
-    expect(values).toEqual(expect.arrayContaining([`${forever}:-1`, `${compacted}:compact`]));
+    expect(await topicConfigOf(client, forever, 'retention.ms')).toBe('-1');
+    expect(await topicConfigOf(client, compacted, 'cleanup.policy')).toBe('compact');
   });
 
   it('is idempotent, also when several callers race', async () => {
